@@ -1,0 +1,3 @@
+from goalmap.cli import main
+
+main()

@@ -1,0 +1,240 @@
+"""The knowledge-base schema: pydantic models only.
+
+Every model forbids unknown keys, so a misspelt key in a taxonomy file is an
+error that points at the key.  The layout of ``taxonomy/`` that these models
+are read from is described in ``docs/taxonomy-format.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# An id is a stable, lower-case key: BibTeX style for works
+# (``ouyang2022training``), kebab case for everything else.
+Id = str
+Scalar = Union[bool, int, float, str]
+
+Perspective = Literal["definition", "evaluation"]
+LinkType = Literal[
+    "paper", "code", "data", "project", "checkpoint", "leaderboard", "demo", "blog"
+]
+ResourceKind = Literal[
+    "dataset",
+    "benchmark",
+    "model",
+    "method",
+    "framework",
+    "value-theory",
+    "principles",
+    "survey",
+    "classifier",
+    "corpus",
+]
+WorkType = Literal["article", "inproceedings", "preprint", "book", "report", "misc", "web"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
+
+
+class Link(Strict):
+    """A typed link of a work or resource (code, data, project, ...)."""
+
+    type: LinkType
+    url: str
+    label: Optional[str] = None
+
+
+class Level(Strict):
+    """A goal level: what a model is aligned to (instructions, preferences, values)."""
+
+    id: Id
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    order: int
+    section: Optional[str] = None
+    parent: Optional[Id] = None
+    definition: str
+    trained_towards: Optional[str] = None
+    target_representation: Optional[str] = None
+    evaluation: Optional[str] = None
+    strengths: list[str] = Field(default_factory=list)
+    weaknesses: list[str] = Field(default_factory=list)
+
+
+class Citation(Strict):
+    """One label printed in a taxonomy figure and what it means.
+
+    ``works`` are the cited works in the figure's order; ``resource`` is the
+    dataset, benchmark or model the label names, when it names one.
+    ``printed`` keeps the figure's own text when it differs from what the
+    works give (a wrong author, a misspelling): an erratum.
+    """
+
+    label: str
+    works: list[Id] = Field(default_factory=list)
+    resources: list[Id] = Field(default_factory=list)
+    printed: Optional[str] = None
+    erratum: Optional[str] = None
+    includes: list["Citation"] = Field(default_factory=list)
+
+
+class Category(Strict):
+    """A node of one scheme's taxonomy tree."""
+
+    id: Id
+    label: str
+    parent: Optional[Id] = None
+    perspective: Optional[Perspective] = None
+    level: Optional[Id] = None
+    order: int = 0
+    section: Optional[str] = None
+    description: Optional[str] = None
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class Scheme(Strict):
+    """One edition of the taxonomy (Figure 2 of the survey is the first)."""
+
+    id: Id
+    name: str
+    description: Optional[str] = None
+    source: Optional[str] = None
+    default: bool = False
+    categories: list[Category]
+
+
+class Work(Strict):
+    """A cited paper, report, book or web page, recorded once."""
+
+    id: Id
+    type: WorkType = "preprint"
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    et_al: bool = False
+    organization: Optional[str] = None
+    year: int
+    venue: Optional[str] = None
+    arxiv: Optional[str] = None
+    doi: Optional[str] = None
+    url: Optional[str] = None
+    links: list[Link] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    summary: Optional[str] = None
+    note: Optional[str] = None
+
+
+class Fact(Strict):
+    """One number or property the survey states about a resource."""
+
+    key: str
+    value: Scalar
+    text: Optional[str] = None
+    source: Optional[str] = None
+
+
+class Member(Strict):
+    """An element of a value system, scenario taxonomy or survey (nested)."""
+
+    name: str
+    code: Optional[str] = None
+    opposite: Optional[str] = None
+    description: Optional[str] = None
+    members: list["Member"] = Field(default_factory=list)
+
+
+class Axis(Strict):
+    """A bipolar dimension a value theory arranges its members on."""
+
+    name: str
+    poles: list[str]
+
+
+class Resource(Strict):
+    """A dataset, benchmark, model, method, value theory or questionnaire."""
+
+    id: Id
+    name: str
+    kind: ResourceKind
+    aliases: list[str] = Field(default_factory=list)
+    introduced_by: list[Id] = Field(default_factory=list)
+    levels: list[Id] = Field(default_factory=list)
+    year: Optional[int] = None
+    description: Optional[str] = None
+    url: Optional[str] = None
+    links: list[Link] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    members: list[Member] = Field(default_factory=list)
+    axes: list[Axis] = Field(default_factory=list)
+    based_on: list[Id] = Field(default_factory=list)
+
+
+class Column(Strict):
+    key: str
+    label: str
+    group: Optional[str] = None
+
+
+class Row(Strict):
+    label: str
+    ref: Optional[Id] = None
+    cells: dict[str, Scalar]
+
+
+class Table(Strict):
+    """A table of the survey (Table 1, the Figure 5 matrix), cell text as printed."""
+
+    id: Id
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    source: Optional[str] = None
+    description: Optional[str] = None
+    columns: list[Column]
+    rows: list[Row]
+
+
+class Algorithm(Strict):
+    """An alignment algorithm of Section 4."""
+
+    id: Id
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    parent: Optional[Id] = None
+    order: int = 0
+    description: str
+    requires: list[str] = Field(default_factory=list)
+    strengths: list[str] = Field(default_factory=list)
+    weaknesses: list[str] = Field(default_factory=list)
+    works: list[Id] = Field(default_factory=list)
+
+
+class Challenge(Strict):
+    """An open challenge or research direction (Figure 5, Section 5)."""
+
+    id: Id
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    kind: Literal["figure5", "direction"] = "direction"
+    section: Optional[str] = None
+    order: int = 0
+    description: str
+    items: list[Member] = Field(default_factory=list)
+    works: list[Id] = Field(default_factory=list)
+    related: list[Id] = Field(default_factory=list)
+
+
+Citation.model_rebuild()
+Member.model_rebuild()
+
+# Which model each kind of taxonomy file holds, by the folder it lives in.
+KINDS: dict[str, type[Strict]] = {
+    "level": Level,
+    "scheme": Scheme,
+    "work": Work,
+    "resource": Resource,
+    "table": Table,
+    "algorithm": Algorithm,
+    "challenge": Challenge,
+}
