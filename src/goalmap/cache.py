@@ -1,0 +1,145 @@
+"""A cache of validated taxonomy files, so that a re-run skips the YAML parse.
+
+It holds plain data (dicts, lists, strings, numbers; written with ``marshal``),
+never pickled objects, and every cached entry is validated again on reading:
+a stale or corrupt cache can cost time but never give a wrong answer.
+
+- Keyed by the goalmap and Python versions and the taxonomy folder's real path.
+- Each file is reused only while its size and mtime (ns) are unchanged; added
+  files are parsed, removed files are dropped when the cache is saved.
+- A cache that cannot be read is ignored and rebuilt; one that cannot be
+  written is skipped silently (the cache is an optimisation only).
+- Written to a temporary file and renamed into place, so concurrent writers
+  never leave a torn file: the last complete one wins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Optional
+
+from goalmap import __version__
+
+FORMAT = 1
+
+
+def cache_dir() -> Path:
+    """``$GOALMAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/goalmap``, else ``~/.cache/goalmap``."""
+    explicit = os.environ.get("GOALMAP_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "goalmap"
+
+
+def cache_file(root: Path, directory: Optional[Path] = None) -> Path:
+    real = os.path.realpath(root)
+    digest = hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    return (directory or cache_dir()) / f"kb-{digest}.marshal"
+
+
+def _key(root: Path) -> tuple:
+    return (FORMAT, __version__, sys.version_info[:2], os.path.realpath(root))
+
+
+class Store:
+    """The cached files of one taxonomy folder."""
+
+    def __init__(self, root: Path, path: Path):
+        self.root = root
+        self.path = path
+        self.key = _key(root)
+        self.files: dict[str, tuple] = {}
+        self.seen: set[str] = set()
+        self.stamps: dict[str, Optional[tuple]] = {}
+        self.dirty = False
+        self._read()
+
+    def _read(self) -> None:
+        try:
+            with open(self.path, "rb") as fh:
+                data = marshal.load(fh)
+        except (OSError, EOFError, ValueError, TypeError):
+            return
+        if (isinstance(data, dict) and data.get("key") == self.key
+                and isinstance(data.get("files"), dict)):
+            self.files = data["files"]
+        else:
+            self.dirty = True
+
+    @staticmethod
+    def _stamp(path: Path) -> Optional[tuple]:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return (st.st_size, st.st_mtime_ns)
+
+    def get(self, path: Path, rel: str) -> Optional[list[tuple[tuple, Any]]]:
+        """The validated entries of ``rel`` if the cache holds its current version."""
+        from goalmap.loader import kind_for
+        from pydantic import ValidationError
+
+        self.seen.add(rel)
+        stamp = self.stamps[rel] = self._stamp(path)  # before the caller reads the file
+        cached = self.files.get(rel)
+        if not cached or cached[0] != stamp:
+            return None
+        found = kind_for(rel)
+        if found is None:
+            return None
+        model = found[1]
+        try:
+            return [(tuple(prefix), model.model_validate(data)) for prefix, data in cached[1]]
+        except (ValidationError, TypeError, ValueError, IndexError):
+            self.files.pop(rel, None)
+            self.dirty = True
+            return None
+
+    def put(self, path: Path, rel: str, entries: list[tuple[tuple, Any]]) -> None:
+        stamp = self.stamps.get(rel) or self._stamp(path)
+        if stamp is None:
+            return
+        self.seen.add(rel)
+        self.files[rel] = (stamp, [(prefix, e.model_dump()) for prefix, e in entries])
+        self.dirty = True
+
+    def save(self) -> None:
+        gone = set(self.files) - self.seen
+        for rel in gone:
+            del self.files[rel]
+        if not (self.dirty or gone):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".kb-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    marshal.dump({"key": self.key, "files": self.files}, fh)
+                os.replace(tmp, self.path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except (OSError, ValueError):
+            pass  # an unwritable cache only costs speed
+        self.dirty = False
+
+
+def open_cache(root: Path, directory: Optional[Path] = None) -> Store:
+    return Store(root, cache_file(root, directory))
+
+
+def clear(root: Path, directory: Optional[Path] = None) -> bool:
+    try:
+        cache_file(root, directory).unlink()
+        return True
+    except OSError:
+        return False

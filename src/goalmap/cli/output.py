@@ -1,0 +1,122 @@
+"""Everything that talks to the terminal: errors, JSON, and views as trees or tables.
+
+Plain output (stdout not a terminal, or NO_COLOR set) never imports rich.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import contextmanager
+from typing import Any, Iterator, NoReturn, Optional
+
+import typer
+
+from goalmap.errors import GoalmapError, LoadError, Problem
+
+
+def fancy(stream: Any = None) -> bool:
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")
+
+
+def error(message: str, hint: Optional[str] = None) -> None:
+    print(f"goalmap: error: {message}", file=sys.stderr)
+    if hint:
+        print(f"  hint: {hint}", file=sys.stderr)
+
+
+def problem_line(p: Problem) -> str:
+    return f"{p.where}: [{p.level}] {p.message} ({p.rule})"
+
+
+def fail(exc: GoalmapError) -> NoReturn:
+    """Print a user error (one line, plus a hint) and exit with its code."""
+    if isinstance(exc, LoadError):
+        for p in exc.problems:
+            print(problem_line(p), file=sys.stderr)
+        error(exc.message, "fix the lines above; 'goalmap lint --explain RULE' tells more")
+    else:
+        error(exc.message, exc.hint)
+    raise typer.Exit(exc.exit_code)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn goalmap's own errors into a message and an exit code, never a traceback."""
+    try:
+        yield
+    except GoalmapError as exc:
+        fail(exc)
+    except BrokenPipeError:
+        # The reader went away (``goalmap show values | head``): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0)
+
+
+def load_kb(check: bool = True):
+    """The knowledge base the global options point at."""
+    from goalmap.cli import state
+    from goalmap.loader import load, taxonomy_root
+
+    root = taxonomy_root(state.taxonomy)
+    return load(root, check=check, use_cache=state.use_cache)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+# ------------------------------------------------------------- view printing
+def _head(view: dict) -> list[str]:
+    lines = []
+    for name, value in view.get("fields", []):
+        lines.append(f"{name}: {value}")
+    if view.get("text"):
+        lines.append(view["text"])
+    return lines
+
+
+def plain_table(table: dict) -> list[str]:
+    rows = [table["columns"]] + table["rows"]
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(table["columns"]))]
+    out = []
+    for n, row in enumerate(rows):
+        out.append("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return out
+
+
+def plain_lines(view: dict) -> list[str]:
+    """A view as text: the head, then the children as a box-drawn tree."""
+    title = view["label"] + (f"  [{view['id']}]" if view.get("id") and view.get("kind") in (
+        "level", "work", "resource", "table", "algorithm", "challenge") else "")
+    lines = [title] + ["  " + ln for ln in _head(view)]
+    if view.get("table"):
+        lines += ["  " + ln for ln in plain_table(view["table"])]
+
+    def walk(kids: list, prefix: str) -> None:
+        for i, kid in enumerate(kids):
+            last = i == len(kids) - 1
+            lines.append(prefix + ("└── " if last else "├── ") + kid["label"])
+            inner = prefix + ("    " if last else "│   ")
+            for ln in _head(kid):
+                lines.append(inner + ln)
+            if kid.get("table"):
+                lines.extend(inner + ln for ln in plain_table(kid["table"]))
+            walk(kid["children"], inner)
+
+    walk(view["children"], "")
+    return lines
+
+
+def print_view(view: dict) -> None:
+    if not fancy():
+        sys.stdout.write("\n".join(plain_lines(view)) + "\n")
+        return
+    from goalmap.cli.richview import print_rich
+
+    print_rich(view)

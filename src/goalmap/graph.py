@@ -1,0 +1,106 @@
+"""The knowledge base as one networkx graph, built once, asked with small functions.
+
+Nodes are entries (levels, schemes, categories, works, resources, tables,
+algorithms, challenges), keyed by id, each with ``kind``, ``label`` and its
+JSON-safe attributes.  Edges carry a ``relation``: ``parent`` (category to
+parent category or scheme), ``level``, ``cites`` (category to work or
+resource, with the printed ``label`` and its ``order``), ``introduced_by``,
+``based_on``, ``row``, ``example``, ``related``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import networkx as nx
+
+from goalmap.errors import LoadError
+from goalmap.integrity import check_integrity
+from goalmap.kb import KnowledgeBase
+
+# Fields shown as edges (or too structured for a node attribute).
+_SKIP = {"id", "categories", "citations"}
+
+
+def node_attrs(kind: str, entry) -> dict:
+    data = entry.model_dump(mode="json", exclude_none=True, exclude=_SKIP)
+    data = {k: v for k, v in data.items() if v not in ([], {}, "")}
+    label = getattr(entry, "name", None) or getattr(entry, "label", None) or getattr(
+        entry, "title", None) or entry.id
+    return {"kind": kind, "label": label, **data}
+
+
+def build_graph(kb: KnowledgeBase, check: bool = True) -> nx.DiGraph:
+    """One directed graph of the whole knowledge base; LoadError if it does not hold together."""
+    if check:
+        problems = check_integrity(kb)
+        if problems:
+            raise LoadError(problems)
+    g = nx.DiGraph()
+    for kind, table in kb.tables_by_kind():
+        for entry_id, entry in table.items():
+            attrs = node_attrs(kind, entry)
+            if kind == "category":
+                attrs["scheme"] = kb.category_scheme[entry_id]
+            g.add_node(entry_id, **attrs)
+    for cat_id, cat in kb.categories.items():
+        if cat.parent is None:
+            g.add_edge(cat_id, kb.category_scheme[cat_id], relation="parent")
+    for ref in kb.references():
+        if ref.target not in g:
+            continue
+        if g.has_edge(ref.source, ref.target) and ref.attrs:
+            edge = g.edges[ref.source, ref.target]
+            if "label" in edge and ref.attrs["label"] not in edge["label"].split("; "):
+                edge["label"] += "; " + ref.attrs["label"]
+            continue
+        g.add_edge(ref.source, ref.target, relation=ref.relation, **(ref.attrs or {}))
+    return g
+
+
+def edges_of(g: nx.DiGraph, relation: str) -> Iterable[tuple[str, str]]:
+    return ((u, v) for u, v, r in g.edges(data="relation") if r == relation)
+
+
+def children(g: nx.DiGraph, node: str) -> list[str]:
+    """Sub-categories of a category (or the top categories of a scheme), in order."""
+    kids = [u for u, _, r in g.in_edges(node, data="relation") if r == "parent"]
+    return sorted(kids, key=lambda k: (g.nodes[k].get("order", 0), k))
+
+
+def descendants(g: nx.DiGraph, node: str) -> list[str]:
+    """Every category below ``node`` in its tree, depth first in order."""
+    out: list[str] = []
+    for kid in children(g, node):
+        out.append(kid)
+        out.extend(descendants(g, kid))
+    return out
+
+
+def cited(g: nx.DiGraph, category: str) -> list[str]:
+    """The works and resources one category cites, in the figure's order."""
+    targets = [(d.get("order", 0), v) for _, v, d in g.out_edges(category, data=True)
+               if d.get("relation") == "cites"]
+    return [v for _, v in sorted(targets)]
+
+
+def citations_of(g: nx.DiGraph, node: str) -> list[str]:
+    """The categories that cite a work or resource."""
+    return sorted(u for u, _, r in g.in_edges(node, data="relation") if r == "cites")
+
+
+def orphans(g: nx.DiGraph) -> list[str]:
+    """Works nothing refers to: no category cites them, no resource names them."""
+    return sorted(n for n, kind in g.nodes(data="kind") if kind == "work" and g.in_degree(n) == 0)
+
+
+def ancestors(g: nx.DiGraph, category: str) -> list[str]:
+    """The chain of parents from a category up to its scheme."""
+    out = []
+    node = category
+    while True:
+        ups = [v for _, v, r in g.out_edges(node, data="relation") if r == "parent"]
+        if not ups:
+            return out
+        node = ups[0]
+        out.append(node)

@@ -1,0 +1,84 @@
+"""Checks that need the whole knowledge base: references resolve, trees have no cycle."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from goalmap.errors import Problem
+from goalmap.kb import KnowledgeBase, Reference
+
+
+def _problem(kb: KnowledgeBase, entry_id: str, path: tuple, message: str, rule: str,
+             hint: str | None = None) -> Problem:
+    origin = kb.origins[entry_id]
+    return Problem(origin.file, 0, 0, message, rule=rule, path=origin.prefix + path, hint=hint)
+
+
+def dangling(kb: KnowledgeBase) -> Iterator[tuple[Reference, list[str]]]:
+    """References whose target does not exist (or is of the wrong kind), with close ids."""
+    for ref in kb.references():
+        if ref.target in kb.broken_ids:
+            continue  # its own file's error is reported already
+        kind = kb.kind_of(ref.target)
+        if kind in ref.kinds:
+            if kind == "category" and kb.category_scheme.get(ref.target) != kb.category_scheme.get(
+                    ref.source):
+                yield ref, []
+            continue
+        yield ref, kb.closest_ids(ref.target, ref.kinds)
+
+
+def dangling_problems(kb: KnowledgeBase) -> Iterator[Problem]:
+    for ref, close in dangling(kb):
+        what = " or ".join(ref.kinds)
+        kind = kb.kind_of(ref.target)
+        if kind is None:
+            msg = f"unknown {what} id '{ref.target}'"
+        elif kind == "category":
+            msg = f"the parent '{ref.target}' belongs to another scheme"
+        else:
+            msg = f"'{ref.target}' is a {kind}, but a {what} is expected here"
+        hint = f"did you mean: {', '.join(close)}?" if close else None
+        yield _problem(kb, ref.source, ref.path,
+                       msg + (f" (did you mean {', '.join(close)}?)" if close else ""),
+                       "dangling-reference", hint)
+
+
+def cycles(parents: dict[str, str | None]) -> list[list[str]]:
+    """Every cycle in a child -> parent map, each once, starting from its smallest id."""
+    found: list[list[str]] = []
+    state: dict[str, int] = {}  # 1 = on the current walk, 2 = done
+    for start in parents:
+        walk: list[str] = []
+        node = start
+        while node is not None and node in parents and state.get(node) != 2:
+            if state.get(node) == 1:
+                loop = walk[walk.index(node):]
+                i = loop.index(min(loop))
+                found.append(loop[i:] + loop[:i])
+                break
+            state[node] = 1
+            walk.append(node)
+            node = parents[node]
+        for n in walk:
+            state[n] = 2
+    return found
+
+
+def cycle_problems(kb: KnowledgeBase) -> Iterator[Problem]:
+    trees = [
+        ({c: cat.parent for c, cat in kb.categories.items()}, "category"),
+        ({lid: lv.parent for lid, lv in kb.levels.items()}, "level"),
+        ({aid: a.parent for aid, a in kb.algorithms.items()}, "algorithm"),
+    ]
+    for parents, what in trees:
+        for loop in cycles(parents):
+            chain = " -> ".join(loop + [loop[0]])
+            start = loop[0]
+            path = ("parent",)
+            yield _problem(kb, start, path, f"the {what} tree has a cycle: {chain}",
+                           "category-cycle", "a parent must not be its own descendant")
+
+
+def check_integrity(kb: KnowledgeBase) -> list[Problem]:
+    return list(dangling_problems(kb)) + list(cycle_problems(kb))

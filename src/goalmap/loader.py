@@ -1,0 +1,253 @@
+"""Turn the YAML files of a taxonomy folder into a validated KnowledgeBase.
+
+Every problem (syntax, duplicate key, schema, duplicate id, dangling
+reference, cycle) is collected with its file, line and column; one run reports
+them all.  ``load`` raises ``LoadError`` when there is any.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from pydantic import ValidationError
+
+from goalmap import models
+from goalmap.errors import LoadError, Problem, TaxonomyNotFound, format_path
+from goalmap.kb import KnowledgeBase, Origin
+from goalmap.yamlread import Positions, parse
+
+# Folder name -> (kind, model).
+FOLDERS: dict[str, tuple[str, type]] = {
+    "levels": ("level", models.Level),
+    "schemes": ("scheme", models.Scheme),
+    "works": ("work", models.Work),
+    "resources": ("resource", models.Resource),
+    "tables": ("table", models.Table),
+    "algorithms": ("algorithm", models.Algorithm),
+    "challenges": ("challenge", models.Challenge),
+}
+KIND_ATTR = {
+    "level": "levels",
+    "scheme": "schemes",
+    "work": "works",
+    "resource": "resources",
+    "table": "tables",
+    "algorithm": "algorithms",
+    "challenge": "challenges",
+}
+SUFFIXES = (".yaml", ".yml")
+
+
+def packaged_taxonomy() -> Path:
+    """The knowledge base shipped with goalmap (inside the wheel, or the checkout's)."""
+    here = Path(__file__).resolve().parent
+    inside = here / "taxonomy"
+    if inside.is_dir():
+        return inside
+    return here.parent.parent / "taxonomy"
+
+
+def taxonomy_root(option: Optional[str] = None) -> Path:
+    """The folder to read: ``--taxonomy``, else ``$GOALMAP_TAXONOMY``, else the packaged one."""
+    chosen = option or os.environ.get("GOALMAP_TAXONOMY") or None
+    root = Path(chosen).expanduser() if chosen else packaged_taxonomy()
+    if not root.is_dir():
+        source = "--taxonomy" if option else ("GOALMAP_TAXONOMY" if chosen else "the package")
+        raise TaxonomyNotFound(
+            f"taxonomy folder not found: {root} (from {source})",
+            hint="pass --taxonomy DIR (or set GOALMAP_TAXONOMY) to a folder with levels/, "
+            "schemes/, works/ ... in it",
+        )
+    return root
+
+
+def discover(root: Path) -> list[Path]:
+    """Every YAML file of the taxonomy, in a stable order."""
+    files = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        files.extend(Path(dirpath) / f for f in filenames if f.endswith(SUFFIXES))
+    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Loading makes many objects that all live on; the cyclic collector only costs time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def kind_for(rel: str) -> Optional[tuple[str, type]]:
+    folder = rel.split("/", 1)[0] if "/" in rel else ""
+    return FOLDERS.get(folder)
+
+
+def read_entries(text: str, rel: str) -> tuple[list[tuple[tuple, Any]], list[Problem]]:
+    """Parse and validate one file: (entry prefix, model) pairs and the problems."""
+    found = kind_for(rel)
+    if found is None:
+        folders = ", ".join(f"{f}/" for f in FOLDERS)
+        return [], [Problem(rel, 0, 0, f"files belong in one of the folders {folders}",
+                            rule="schema")]
+    _, model = found
+    positions = Positions()
+    data, problems = parse(text, rel, positions)
+    if data is None or any(p.rule == "yaml-syntax" for p in problems):
+        return [], problems  # a duplicate key alone still lets the rest be checked
+    if isinstance(data, dict):
+        items = [((), data)]
+    elif isinstance(data, list):
+        items = [((i,), item) for i, item in enumerate(data)]
+    else:
+        return [], [Problem(rel, 1, 1, "a taxonomy file holds a mapping (one entry) "
+                            "or a list of mappings", rule="schema")]
+    entries = []
+    for prefix, item in items:
+        try:
+            entries.append((prefix, model.model_validate(item)))
+        except ValidationError as exc:
+            problems.extend(_schema_problems(exc, rel, prefix, positions))
+    return entries, problems
+
+
+def _schema_problems(exc: ValidationError, rel: str, prefix: tuple,
+                     positions: Positions) -> list[Problem]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = prefix + tuple(err["loc"])
+        kind = err["type"]
+        if kind == "missing":
+            line, col = positions.of_value(loc[:-1])
+            msg = f"missing required field '{loc[-1]}'"
+        elif kind == "extra_forbidden":
+            line, col = positions.of_key(loc)
+            msg = f"unknown field '{loc[-1]}'"
+        else:
+            line, col = positions.of_value(loc)
+            got = err.get("input")
+            shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
+            msg = f"{err['msg']} (got {shown})"
+        field_path = _clean_loc(loc)
+        if kind not in ("missing", "extra_forbidden") and field_path:
+            msg = f"{format_path(field_path)}: {msg}"
+        out.append(Problem(rel, line, col, msg, rule="schema", path=field_path))
+    return out
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    """Drop pydantic's union-member markers (``'str'``, ``"literal['a']"``) from a location."""
+    markers = {"str", "int", "float", "bool"}
+    return tuple(p for p in loc if not (isinstance(p, str) and (p in markers or "[" in p)))
+
+
+def claimed_ids(text: str, path: Path) -> set[str]:
+    """Ids a file that failed to load meant to define, so that references to them
+    are not reported a second time as dangling."""
+    ids = {path.stem}
+    for match in re.finditer(r"^\s*-?\s*id:\s*['\"]?([\w.-]+)", text, re.MULTILINE):
+        ids.add(match.group(1))
+    return ids
+
+
+def assemble(root: Path, per_file: list[tuple[str, list[tuple[tuple, Any]]]]) -> tuple[
+        KnowledgeBase, list[Problem]]:
+    """Put validated entries into a KnowledgeBase; report ids given twice."""
+    kb = KnowledgeBase(root=root)
+    problems: list[Problem] = []
+    seen: dict[str, Origin] = {}
+
+    def claim(entry_id: str, origin: Origin, path: tuple) -> bool:
+        if entry_id in seen:
+            first = seen[entry_id]
+            problems.append(Problem(origin.file, 0, 0,
+                                    f"the id '{entry_id}' is already used in {first.file}",
+                                    rule="duplicate-id", path=path))
+            return False
+        seen[entry_id] = origin
+        kb.origins[entry_id] = origin
+        return True
+
+    for rel, entries in per_file:
+        kb.files.append(rel)
+        kind, _ = kind_for(rel)
+        table = getattr(kb, KIND_ATTR[kind])
+        for prefix, entry in entries:
+            if not claim(entry.id, Origin(rel, prefix), prefix + ("id",)):
+                continue
+            table[entry.id] = entry
+            if kind == "scheme":
+                for i, cat in enumerate(entry.categories):
+                    if claim(cat.id, Origin(rel, prefix + ("categories", i)),
+                             prefix + ("categories", i, "id")):
+                        kb.categories[cat.id] = cat
+                        kb.category_scheme[cat.id] = entry.id
+    return kb, problems
+
+
+def load(root: Path | str, *, check: bool = True, use_cache: bool = True,
+         cache_dir: Optional[Path] = None) -> KnowledgeBase:
+    """Load and validate the taxonomy at ``root``; raise LoadError listing every problem."""
+    from goalmap import cache  # small module; only the loader needs it
+
+    root = Path(root)
+    with _gc_paused():
+        files = discover(root)
+        store = cache.open_cache(root, cache_dir) if use_cache else None
+        per_file = []
+        problems: list[Problem] = []
+        broken: set[str] = set()
+        for path in files:
+            rel = path.relative_to(root).as_posix()
+            entries = store.get(path, rel) if store else None
+            if entries is None:
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    problems.append(Problem(rel, 0, 0, f"cannot read the file: {exc}",
+                                            rule="yaml-syntax"))
+                    continue
+                entries, found = read_entries(text, rel)
+                problems.extend(found)
+                if found:
+                    broken.update(claimed_ids(text, path))
+                if store is not None and not found:
+                    store.put(path, rel, entries)
+            per_file.append((rel, entries))
+        kb, found = assemble(root, per_file)
+        kb.broken_ids = broken
+        problems.extend(found)
+        if store is not None:
+            store.save()
+        if check:
+            from goalmap.integrity import check_integrity
+
+            problems.extend(check_integrity(kb))
+    if problems:
+        raise LoadError(_place(root, sorted(problems)))
+    return kb
+
+
+def _place(root: Path, problems: list[Problem]) -> list[Problem]:
+    """Give problems found on whole entries (line 0) the line of their field."""
+    from goalmap.yamlread import locate
+
+    texts: dict[str, str] = {}
+    for p in problems:
+        if p.line == 0 and p.path:
+            if p.file not in texts:
+                try:
+                    texts[p.file] = (root / p.file).read_text(encoding="utf-8")
+                except OSError:
+                    continue
+            p.line, p.column = locate(texts[p.file], p.path)
+    return sorted(problems)

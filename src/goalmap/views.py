@@ -1,0 +1,250 @@
+"""What ``goalmap show`` shows, as plain nested data (no terminal code here).
+
+A view is a tree of nodes, each a dict with ``label`` and ``children`` and,
+where it applies, ``id``, ``kind``, ``text`` (a paragraph), ``fields``
+(ordered name/value pairs) and ``table`` (``columns`` and ``rows``).  The CLI
+prints it as a tree, or as JSON with ``--json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from goalmap.errors import UnknownTarget
+from goalmap.kb import KnowledgeBase, cite_text
+from goalmap.models import Category, Citation, Member, Resource, Work
+
+View = dict[str, Any]
+
+KIND_ORDER = ("level", "work", "resource", "category", "table", "algorithm", "challenge", "scheme")
+
+
+def node(label: str, children: Optional[list] = None, **extra: Any) -> View:
+    out: View = {"label": label}
+    out.update({k: v for k, v in extra.items() if v not in (None, [], {}, "")})
+    out["children"] = children or []
+    return out
+
+
+def fields(*pairs: tuple[str, Any]) -> list[list]:
+    return [[name, value] for name, value in pairs if value not in (None, "", [], False)]
+
+
+# ------------------------------------------------------------------ citations
+def citation_text(kb: KnowledgeBase, cit: Citation) -> str:
+    """``Label (Surname et al., Year; ...)``, with what the figure printed if it differs."""
+    works = [kb.works[w] for w in cit.works if w in kb.works]
+    text = cit.label
+    if works:
+        text += " (" + "; ".join(cite_text(w) for w in works) + ")"
+    if cit.printed:
+        text += f" [printed: {cit.printed}]"
+    return text
+
+
+def citation_node(kb: KnowledgeBase, cit: Citation) -> View:
+    ids = list(cit.works) + list(cit.resources)
+    return node(citation_text(kb, cit), [citation_node(kb, c) for c in cit.includes],
+                kind="citation", id=ids[0] if ids else None, refs=ids, erratum=cit.erratum)
+
+
+def category_node(kb: KnowledgeBase, cat: Category, scheme_id: str, label: str = "") -> View:
+    kids = [category_node(kb, c, scheme_id) for c in kb.children(cat.id, scheme_id)]
+    kids += [citation_node(kb, c) for c in cat.citations]
+    return node(label or cat.label, kids, id=cat.id, kind="category", section=cat.section)
+
+
+def category_path(kb: KnowledgeBase, cat_id: str) -> str:
+    parts = []
+    node_id: Optional[str] = cat_id
+    while node_id is not None:
+        cat = kb.categories[node_id]
+        parts.append(cat.label)
+        node_id = cat.parent
+    scheme = kb.schemes[kb.category_scheme[cat_id]]
+    return " › ".join([scheme.name] + parts[::-1])
+
+
+def cited_in_node(kb: KnowledgeBase, entry_id: str) -> Optional[View]:
+    hits = kb.citations_of(entry_id)
+    if not hits:
+        return None
+    kids = [node(f"{category_path(kb, cat_id)}: {cit.label}", kind="category", id=cat_id)
+            for cat_id, cit in hits]
+    return node(f"Cited in ({len(kids)})", kids)
+
+
+# --------------------------------------------------------------------- kinds
+def level_view(kb: KnowledgeBase, level_id: str, scheme_id: Optional[str]) -> View:
+    level = kb.levels[level_id]
+    scheme_id = scheme_id or kb.default_scheme()
+    branches = []
+    if scheme_id:
+        for cat in kb.schemes[scheme_id].categories:
+            parent = kb.categories.get(cat.parent) if cat.parent else None
+            if cat.level == level_id and (parent is None or parent.level != level_id):
+                label = f"{parent.label} › {cat.label}" if parent else cat.label
+                branches.append(category_node(kb, cat, scheme_id, label))
+    return node(level.name, branches, id=level.id, kind="level", text=level.definition,
+                fields=fields(("Section", level.section),
+                              ("Trained towards", level.trained_towards),
+                              ("Target representation", level.target_representation),
+                              ("Evaluation", level.evaluation),
+                              ("Strengths", "; ".join(level.strengths)),
+                              ("Weaknesses", "; ".join(level.weaknesses))),
+                scheme=scheme_id)
+
+
+def links_node(links) -> Optional[View]:
+    if not links:
+        return None
+    return node("Links", [node(f"{ln.type}: {ln.url}", kind="link", url=ln.url) for ln in links])
+
+
+def work_fields(work: Work) -> list[list]:
+    authors = ", ".join(work.authors) + (" et al." if work.et_al else "")
+    return fields(("Id", work.id), ("Authors", authors or work.organization), ("Year", work.year),
+                  ("Venue", work.venue), ("arXiv", work.arxiv or "(unknown)"), ("DOI", work.doi),
+                  ("URL", work.url), ("Aliases", ", ".join(work.aliases)), ("Type", work.type))
+
+
+def work_view(kb: KnowledgeBase, work_id: str) -> View:
+    work = kb.works[work_id]
+    kids = [links_node(work.links), cited_in_node(kb, work_id)]
+    introduces = kb.resources_of(work_id)
+    if introduces:
+        kids.append(node("Introduces", [node(kb.resources[r].name, kind="resource", id=r)
+                                         for r in introduces]))
+    return node(work.title, [k for k in kids if k], id=work.id, kind="work",
+                text=work.summary, fields=work_fields(work))
+
+
+def member_node(m: Member) -> View:
+    label = m.name
+    if m.opposite:
+        label += f" / {m.opposite}"
+    if m.code:
+        label += f" ({m.code})"
+    if m.description:
+        label += f": {m.description}"
+    return node(label, [member_node(c) for c in m.members], kind="member")
+
+
+def resource_view(kb: KnowledgeBase, res_id: str) -> View:
+    res: Resource = kb.resources[res_id]
+    kids: list = []
+    if res.facts:
+        kids.append(node("Facts", [node(f"{f.key}: {f.text or f.value}"
+                                        + (f" ({f.source})" if f.source else ""), kind="fact")
+                                   for f in res.facts]))
+    if res.members:
+        kids.append(node("Members", [member_node(m) for m in res.members]))
+    if res.axes:
+        kids.append(node("Axes", [node(f"{a.name}: {' ↔ '.join(a.poles)}") for a in res.axes]))
+    for table in kb.tables.values():
+        for row in table.rows:
+            if row.ref == res_id:
+                cells = "; ".join(f"{c.label} {row.cells.get(c.key, '')}" for c in table.columns)
+                kids.append(node(f"{table.name}: {cells}", kind="table", id=table.id))
+    works = [work_view(kb, w) for w in res.introduced_by if w in kb.works]
+    if works:
+        kids.append(node("Introduced by", works))
+    kids += [k for k in (links_node(res.links), cited_in_node(kb, res_id)) if k]
+    return node(res.name, kids, id=res.id, kind="resource", text=res.description,
+                fields=fields(("Id", res.id), ("Kind", res.kind),
+                              ("Aliases", ", ".join(res.aliases)),
+                              ("Levels", ", ".join(res.levels)), ("URL", res.url)))
+
+
+def table_view(kb: KnowledgeBase, table_id: str) -> View:
+    table = kb.tables[table_id]
+    columns = ["" if table.id else ""] + [
+        f"{c.group}: {c.label}" if c.group else c.label for c in table.columns]
+    rows = [[row.label] + [_cell(row.cells.get(c.key, "")) for c in table.columns]
+            for row in table.rows]
+    return node(table.name, [], id=table.id, kind="table", text=table.description,
+                table={"columns": columns, "rows": rows})
+
+
+def _cell(value: Any) -> str:
+    if value is True:
+        return "✓"
+    if value is False:
+        return "✗"
+    return str(value)
+
+
+def algorithm_view(kb: KnowledgeBase, alg_id: str) -> View:
+    alg = kb.algorithms[alg_id]
+    kids = [node(kb.algorithms[a].name, kind="algorithm", id=a)
+            for a, other in kb.algorithms.items() if other.parent == alg_id]
+    kids = [node("Variants", kids)] if kids else []
+    for title, items in (("Requires", alg.requires), ("Strengths", alg.strengths),
+                         ("Weaknesses", alg.weaknesses)):
+        if items:
+            kids.append(node(title, [node(i) for i in items]))
+    examples = [_ref_node(kb, w) for w in alg.works]
+    if examples:
+        kids.append(node("Representative works", examples))
+    return node(alg.name, kids, id=alg.id, kind="algorithm", text=alg.description,
+                fields=fields(("Aliases", ", ".join(alg.aliases)), ("Parent", alg.parent)))
+
+
+def _ref_node(kb: KnowledgeBase, entry_id: str) -> View:
+    work = kb.works.get(entry_id)
+    if work is not None:
+        return node(f"{work.title} ({cite_text(work)})", kind="work", id=entry_id)
+    entry = kb.get(entry_id)
+    return node(getattr(entry, "name", entry_id), kind=kb.kind_of(entry_id), id=entry_id)
+
+
+def challenge_view(kb: KnowledgeBase, ch_id: str) -> View:
+    ch = kb.challenges[ch_id]
+    kids = [member_node(i) for i in ch.items]
+    if ch.works:
+        kids.append(node("Works", [_ref_node(kb, w) for w in ch.works]))
+    return node(ch.name, kids, id=ch.id, kind="challenge", text=ch.description,
+                fields=fields(("Section", ch.section), ("Kind", ch.kind)))
+
+
+def goals_view(kb: KnowledgeBase) -> View:
+    """Figure 5: the goals compared, and the challenges of intrinsic value alignment."""
+    kids = [table_view(kb, t) for t in kb.tables if t.startswith("figure5")]
+    challenges = [challenge_view(kb, c) for c, ch in kb.challenges.items() if ch.kind == "figure5"]
+    if challenges:
+        kids.append(node("Challenges for intrinsic value alignment", challenges))
+    levels = [node(f"{lv.name}: {lv.definition}", kind="level", id=lv.id)
+              for lv in sorted(kb.levels.values(), key=lambda x: x.order) if lv.parent is None]
+    return node("Alignment goals compared (Figure 5)", [node("Goal levels", levels)] + kids,
+                kind="goals")
+
+
+def scheme_view(kb: KnowledgeBase, scheme_id: str) -> View:
+    scheme = kb.schemes[scheme_id]
+    kids = [category_node(kb, c, scheme_id) for c in kb.children(None, scheme_id)]
+    return node(scheme.name, kids, id=scheme.id, kind="scheme", text=scheme.description)
+
+
+def view(kb: KnowledgeBase, target: str, scheme: Optional[str] = None) -> View:
+    """The view of ``target``: a level, id, name or alias; UnknownTarget otherwise."""
+    if target in ("goals", "figure5", "figure-5") and "goals" not in kb.all_ids():
+        return goals_view(kb)
+    ids = kb.resolve(target)
+    if not ids:
+        raise UnknownTarget(target, kb.suggest(target))
+    ids.sort(key=lambda i: KIND_ORDER.index(kb.kind_of(i) or "scheme"))
+    entry_id = ids[0]
+    kind = kb.kind_of(entry_id)
+    if kind == "category":
+        cat = kb.categories[entry_id]
+        return category_node(kb, cat, kb.category_scheme[entry_id], category_path(kb, entry_id))
+    makers = {
+        "work": work_view, "resource": resource_view, "table": table_view,
+        "algorithm": algorithm_view, "challenge": challenge_view, "scheme": scheme_view,
+    }
+    if kind == "level":
+        return level_view(kb, entry_id, scheme)
+    result = makers[kind](kb, entry_id)
+    if len(ids) > 1:
+        result["also"] = ids[1:]
+    return result

@@ -1,0 +1,143 @@
+"""Read one YAML document into plain data while remembering where each node stood.
+
+PyYAML's composer (the C one where available) builds a node tree with start
+marks; we construct plain Python values from it ourselves, so that we can
+- record the line and column of every value and every mapping key,
+- reject duplicate keys (PyYAML keeps the last one silently),
+- refuse tags that would construct Python objects,
+- keep timestamps as text (``2023-01-01`` stays a string).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+try:  # the C composer is several times faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from goalmap.errors import Problem
+
+_T = "tag:yaml.org,2002:"
+_constructor = yaml.constructor.SafeConstructor()
+_SCALARS = {
+    _T + "str": lambda n: n.value,
+    _T + "timestamp": lambda n: n.value,
+    _T + "null": lambda n: None,
+    _T + "bool": _constructor.construct_yaml_bool,
+    _T + "int": _constructor.construct_yaml_int,
+    _T + "float": _constructor.construct_yaml_float,
+}
+
+Pos = tuple  # (line, column), both 1-based
+
+
+class Positions:
+    """Where each value (and each mapping key) of a document starts."""
+
+    __slots__ = ("values", "keys")
+
+    def __init__(self) -> None:
+        self.values: dict[tuple, Pos] = {}
+        self.keys: dict[tuple, Pos] = {}
+
+    def of_value(self, path: tuple) -> Pos:
+        """The position of the value at ``path``, or of its nearest ancestor."""
+        path = tuple(path)
+        while path and path not in self.values:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def of_key(self, path: tuple) -> Pos:
+        """The position of the key that introduces ``path`` (else its value)."""
+        return self.keys.get(tuple(path)) or self.of_value(path)
+
+
+def _mark(node: yaml.Node) -> Pos:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, file: str, positions: Positions | None):
+        self.file = file
+        self.pos = positions
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node, msg: str, rule: str, path: tuple) -> None:
+        line, col = _mark(node)
+        self.problems.append(Problem(self.file, line, col, msg, rule=rule, path=path))
+
+    def build(self, node: yaml.Node, path: tuple) -> Any:
+        if self.pos is not None:
+            self.pos.values[path] = _mark(node)
+        if isinstance(node, yaml.ScalarNode):
+            make = _SCALARS.get(node.tag)
+            if make is None:
+                self.problem(node, f"the tag '{node.tag}' is not allowed here; "
+                             "write plain YAML values", "yaml-syntax", path)
+                return None
+            try:
+                return make(node)
+            except (ValueError, yaml.YAMLError):
+                self.problem(node, f"cannot read '{node.value}' as {node.tag[len(_T):]}",
+                             "yaml-syntax", path)
+                return None
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _T + "seq":
+                self.problem(node, f"the tag '{node.tag}' is not allowed here", "yaml-syntax", path)
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.tag != _T + "map":
+            self.problem(node, f"the tag '{node.tag}' is not allowed here", "yaml-syntax", path)
+        out: dict[str, Any] = {}
+        first: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _T + "merge":
+                self.problem(key_node, "mapping keys must be plain words "
+                             "(no lists, mappings or '<<' merges)", "yaml-syntax", path)
+                continue
+            key = key_node.value
+            sub = path + (key,)
+            if key in first:
+                line = first[key].start_mark.line + 1
+                self.problem(key_node, f"duplicate key '{key}' (first given on line {line}); "
+                             "YAML would silently keep only the last one", "duplicate-key", sub)
+                continue
+            first[key] = key_node
+            if self.pos is not None:
+                self.pos.keys[sub] = _mark(key_node)
+            out[key] = self.build(value_node, sub)
+        return out
+
+
+def parse(text: str, file: str, positions: Positions | None = None) -> tuple[Any, list[Problem]]:
+    """Parse ``text`` (one YAML document) into plain data.
+
+    Returns the data (None for an empty document) and the problems found.
+    Pass a ``Positions`` to have it filled with every node's place.
+    """
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or "invalid YAML"
+        if exc.context:
+            what = f"{exc.context}: {what}"
+        return None, [Problem(file, line, col, f"YAML syntax error: {what}", rule="yaml-syntax")]
+    except yaml.YAMLError as exc:  # e.g. more than one document
+        return None, [Problem(file, 1, 1, f"YAML error: {exc}", rule="yaml-syntax")]
+    if node is None:
+        return None, []
+    builder = _Builder(file, positions)
+    data = builder.build(node, ())
+    return data, builder.problems
+
+
+def locate(text: str, path: tuple, key: bool = False) -> Pos:
+    """The line and column of ``path`` in ``text`` (nearest ancestor if absent)."""
+    positions = Positions()
+    parse(text, "", positions)
+    return positions.of_key(path) if key else positions.of_value(path)
