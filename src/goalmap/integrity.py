@@ -37,7 +37,8 @@ def dangling_problems(kb: KnowledgeBase) -> Iterator[Problem]:
         elif kind == "category":
             msg = f"the parent '{ref.target}' belongs to another scheme"
         else:
-            msg = f"'{ref.target}' is a {kind}, but a {what} is expected here"
+            article = "an" if kind[0] in "aeiou" else "a"
+            msg = f"'{ref.target}' is {article} {kind}, but a {what} is expected here"
         hint = f"did you mean: {', '.join(close)}?" if close else None
         yield _problem(kb, ref.source, ref.path,
                        msg + (f" (did you mean {', '.join(close)}?)" if close else ""),

@@ -140,6 +140,21 @@ class KnowledgeBase:
                     break
         return out[:n]
 
+    def search(self, text: str) -> list[tuple[str, str, str]]:
+        """(id, kind, label) of entries whose id, name, alias, title or authors contain ``text``."""
+        words = [norm(w) for w in text.split() if norm(w)]
+        out = []
+        for kind, table in self.tables_by_kind():
+            for entry_id, entry in table.items():
+                label = (getattr(entry, "name", None) or getattr(entry, "label", None)
+                         or getattr(entry, "title", None) or entry_id)
+                hay = " ".join([entry_id, label, *getattr(entry, "aliases", ()),
+                                *getattr(entry, "authors", ()), str(getattr(entry, "year", ""))])
+                folded = norm(hay)
+                if words and all(w in folded for w in words):
+                    out.append((entry_id, kind, label))
+        return out
+
     def closest_ids(self, target: str, kinds: tuple, n: int = 3) -> list[str]:
         pool = [i for kind, table in self.tables_by_kind() if kind in kinds for i in table]
         return difflib.get_close_matches(target, pool, n=n, cutoff=0.5)
@@ -187,7 +202,8 @@ class KnowledgeBase:
                 for j, w in enumerate(cit.works):
                     yield Reference(cat.id, path + ("works", j), w, W, "cites", attrs)
                 for j, r in enumerate(cit.resources):
-                    yield Reference(cat.id, path + ("resources", j), r, R, "cites", attrs)
+                    yield Reference(cat.id, path + ("resources", j), r, R + ("algorithm",),
+                                    "cites", attrs)
         for lid, level in self.levels.items():
             if level.parent:
                 yield Reference(lid, ("parent",), level.parent, L, "parent")

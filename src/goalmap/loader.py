@@ -179,7 +179,10 @@ def assemble(root: Path, per_file: list[tuple[str, list[tuple[tuple, Any]]]]) ->
 
     for rel, entries in per_file:
         kb.files.append(rel)
-        kind, _ = kind_for(rel)
+        found = kind_for(rel)
+        if found is None:
+            continue  # reported by read_entries
+        kind = found[0]
         table = getattr(kb, KIND_ATTR[kind])
         for prefix, entry in entries:
             if not claim(entry.id, Origin(rel, prefix), prefix + ("id",)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Optional
 
 import typer
@@ -32,5 +33,24 @@ def show(
             print_view(result)
 
 
+def search(
+    text: str = typer.Argument(..., help="Words to look for in ids, names, aliases, titles "
+                               "and authors (all must match)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the matches as JSON."),
+) -> None:
+    """Find entries by words; prints one id, kind and label per line."""
+    with user_errors():
+        hits = load_kb().search(text)
+        if as_json:
+            emit_json([{"id": i, "kind": k, "label": label} for i, k, label in hits])
+            return
+        for entry_id, kind, label in hits:
+            print(f"{entry_id}\t{kind}\t{label}")
+        if not hits:
+            print(f"goalmap: nothing matches '{text}'", file=sys.stderr)
+            raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     app.command("show")(show)
+    app.command("search")(search)

@@ -1,0 +1,94 @@
+"""``goalmap show``: levels as trees, works and resources with their links, clear errors."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from goalmap.cli import app
+
+runner = CliRunner()
+
+
+def run(*args, env=None):
+    return runner.invoke(app, list(args), env=env or {})
+
+
+def test_level_shows_definition_and_both_branches(mini):
+    result = run("--taxonomy", str(mini), "show", "values")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Models apply shared value principles" in out
+    assert "Definition › Human Values" in out and "Evaluation › Human Values" in out
+    assert "Constitutional AI (Bai et al., 2022)" in out
+    assert "Delphi (Jiang et al., 2021)" in out
+    assert "\x1b[" not in out  # not a terminal: no escape codes
+
+
+def test_level_json_is_a_tree_of_labels(mini):
+    result = run("--taxonomy", str(mini), "show", "values", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["label"] == "Human Values"
+    branches = {b["label"]: b for b in data["children"]}
+    definition = branches["Definition › Human Values"]
+    assert [c["label"] for c in definition["children"]] == [
+        "Constitutional AI (Bai et al., 2022)", "Delphi (Jiang et al., 2021)"]
+    assert all("children" in c for c in definition["children"])
+
+
+def test_work_by_alias_shows_metadata_links_and_citations(mini):
+    result = run("--taxonomy", str(mini), "show", "InstructGPT")
+    assert result.exit_code == 0
+    out = result.output
+    assert out.startswith("Training language models to follow instructions")
+    assert "arXiv: 2203.02155" in out
+    assert "code: https://github.com/openai/following-instructions-human-feedback" in out
+    assert "Mini figure › Definition › Human Preferences: InstructGPT" in out
+
+
+def test_erratum_shows_what_the_figure_printed(mini):
+    result = run("--taxonomy", str(mini), "show", "preferences")
+    assert "Aplaca (Ouyang et al., 2022) [printed: Aplaca (Taori et al., 2023)]" in result.output
+
+
+def test_resource_shows_facts_and_introducing_work(mini):
+    result = run("--taxonomy", str(mini), "show", "constitutional-ai")
+    assert result.exit_code == 0
+    assert "principles: 16 principles (Sec. 2.3)" in result.output
+    assert "Constitutional AI: Harmlessness from AI Feedback" in result.output
+
+
+def test_unknown_target_suggests_and_exits_1(mini):
+    result = run("--taxonomy", str(mini), "show", "delphy")
+    assert result.exit_code == 1
+    assert "no entry named 'delphy'" in result.stderr
+    assert "did you mean" in result.stderr and "jiang2021delphi" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_missing_taxonomy_folder_is_one_clear_error(tmp_path):
+    result = run("--taxonomy", str(tmp_path / "nope"), "show", "values")
+    assert result.exit_code == 2
+    assert "taxonomy folder not found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_taxonomy_lists_every_problem(mini):
+    (mini / "works/smith2020x.yaml").write_text("id: smith2020x\ntitel: x\nyear: 2020\n")
+    result = run("--taxonomy", str(mini), "show", "values")
+    assert result.exit_code == 1
+    assert "works/smith2020x.yaml:2:1: [error] unknown field 'titel' (schema)" in result.stderr
+    assert "works/smith2020x.yaml:1:1: [error] missing required field 'title'" in result.stderr
+
+
+def test_environment_variable_points_at_a_taxonomy(mini):
+    result = run("show", "values", env={"GOALMAP_TAXONOMY": str(mini)})
+    assert result.exit_code == 0 and "Delphi" in result.output
+
+
+def test_figure5_view(mini):
+    result = run("--taxonomy", str(mini), "show", "goals")
+    assert result.exit_code == 0
+    assert "Human Values       ✓                    ✗" in result.output

@@ -1,0 +1,65 @@
+"""The networkx graph holds every entry and typed edge, and refuses a broken base."""
+
+from __future__ import annotations
+
+import pytest
+
+from goalmap import graph
+from goalmap.errors import LoadError
+from goalmap.loader import load
+
+
+def test_nodes_and_typed_edges(mini):
+    g = graph.build_graph(load(mini, use_cache=False))
+    assert g.nodes["ouyang2022training"]["kind"] == "work"
+    assert g.nodes["values"]["kind"] == "level"
+    assert g.nodes["mini-def-values"]["scheme"] == "mini"
+    assert g.edges["mini-def-values", "mini-definition"]["relation"] == "parent"
+    assert g.edges["mini-definition", "mini"]["relation"] == "parent"
+    assert g.edges["mini-def-values", "values"]["relation"] == "level"
+    cite = g.edges["mini-def-values", "bai2022constitutional"]
+    assert (cite["relation"], cite["label"]) == ("cites", "Constitutional AI")
+    assert g.edges["constitutional-ai", "bai2022constitutional"]["relation"] == "introduced_by"
+    assert g.edges["ppo", "rlhf"]["relation"] == "parent"
+
+
+def test_two_labels_citing_one_work_keep_both(mini):
+    g = graph.build_graph(load(mini, use_cache=False))
+    assert g.edges["mini-def-preferences", "ouyang2022training"]["label"] == "InstructGPT; Aplaca"
+
+
+def test_queries(mini):
+    g = graph.build_graph(load(mini, use_cache=False))
+    assert graph.children(g, "mini-definition") == ["mini-def-values", "mini-def-preferences"]
+    assert graph.descendants(g, "mini") == [
+        "mini-definition", "mini-def-values", "mini-def-preferences",
+        "mini-evaluation", "mini-eval-values"]
+    assert graph.cited(g, "mini-def-values") == [
+        "bai2022constitutional", "constitutional-ai", "jiang2021delphi"]
+    assert graph.citations_of(g, "jiang2021delphi") == ["mini-def-values", "mini-eval-values"]
+    assert graph.ancestors(g, "mini-def-values") == ["mini-definition", "mini"]
+    assert graph.orphans(g) == []
+
+
+def test_orphan_work_is_found(mini):
+    (mini / "works/lone2020x.yaml").write_text("id: lone2020x\ntitle: Alone\nyear: 2020\n")
+    g = graph.build_graph(load(mini, use_cache=False))
+    assert graph.orphans(g) == ["lone2020x"]
+
+
+def test_build_refuses_dangling_references(mini):
+    kb = load(mini, use_cache=False)
+    kb.categories["mini-eval-values"].citations[0].works[0] = "nobody2020"
+    with pytest.raises(LoadError) as info:
+        graph.build_graph(kb)
+    assert [p.rule for p in info.value.problems] == ["dangling-reference"]
+
+
+def test_node_attributes_are_json_safe(mini):
+    import json
+
+    g = graph.build_graph(load(mini, use_cache=False))
+    for _, data in g.nodes(data=True):
+        json.dumps(data)
+    for _, _, data in g.edges(data=True):
+        json.dumps(data)

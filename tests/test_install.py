@@ -1,0 +1,50 @@
+"""A plain (non-editable) install carries the knowledge base and works from any folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    pytest.importorskip("hatchling", reason="building the wheel needs hatchling (test extra)")
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "--quiet", "-w", str(out), str(ROOT)], check=True)
+    (path,) = out.glob("goalmap-*.whl")
+    return path
+
+
+def test_wheel_contains_the_taxonomy(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "goalmap/taxonomy/levels/values.yaml" in names
+    assert "goalmap/cli/__init__.py" in names
+    assert any(n.endswith("entry_points.txt") for n in names)
+    entry = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "goalmap = goalmap.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+
+
+def test_installed_package_shows_values_from_another_folder(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--quiet",
+                    "--target", str(target), str(wheel)], check=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "GOALMAP_TAXONOMY"}
+    env["PYTHONPATH"] = str(target)
+    code = "import goalmap, sys; print(goalmap.__file__)"
+    where = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env,
+                           capture_output=True, text=True, check=True).stdout
+    assert where.startswith(str(target))
+    result = subprocess.run([sys.executable, "-m", "goalmap", "show", "values"], cwd=elsewhere,
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Constitutional AI (Bai et al., 2022)" in result.stdout
+    assert "Delphi (Jiang et al., 2021)" in result.stdout
