@@ -90,9 +90,13 @@ def level_view(kb: KnowledgeBase, level_id: str, scheme_id: Optional[str]) -> Vi
                               ("Trained towards", level.trained_towards),
                               ("Target representation", level.target_representation),
                               ("Evaluation", level.evaluation),
-                              ("Strengths", "; ".join(level.strengths)),
-                              ("Weaknesses", "; ".join(level.weaknesses))),
+                              ("Strengths", _join(level.strengths)),
+                              ("Weaknesses", _join(level.weaknesses))),
                 scheme=scheme_id)
+
+
+def _join(items: list[str]) -> str:
+    return "; ".join(i.rstrip(".") for i in items)
 
 
 def links_node(links) -> Optional[View]:

@@ -71,11 +71,9 @@ def emit_json(data: Any) -> None:
 
 # ------------------------------------------------------------- view printing
 def _head(view: dict) -> list[str]:
-    lines = []
+    lines = [view["text"]] if view.get("text") else []
     for name, value in view.get("fields", []):
         lines.append(f"{name}: {value}")
-    if view.get("text"):
-        lines.append(view["text"])
     return lines
 
 

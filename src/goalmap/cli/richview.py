@@ -29,12 +29,12 @@ def _label(view: dict):
     if view.get("id") and view.get("kind") in ("level", "work", "resource", "algorithm"):
         text.append(f"  [{view['id']}]", style="dim")
     parts: list = [text]
+    if view.get("text"):
+        parts.append(Text(view["text"], style="italic"))
     for name, value in view.get("fields", []):
         line = Text(f"{name}: ", style="dim")
         line.append(str(value))
         parts.append(line)
-    if view.get("text"):
-        parts.append(Text(view["text"], style="italic"))
     if view.get("table"):
         parts.append(_table(view["table"]))
     return Group(*parts) if len(parts) > 1 else text
