@@ -1,0 +1,37 @@
+"""The real knowledge base loads clean: one test case per taxonomy file, so a failure names it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TAXONOMY
+from goalmap.integrity import check_integrity
+from goalmap.loader import discover, load, read_entries
+
+FILES = [p.relative_to(TAXONOMY).as_posix() for p in discover(TAXONOMY)]
+
+
+@pytest.fixture(scope="module")
+def integrity_by_file():
+    kb = load(TAXONOMY, check=False, use_cache=False)
+    found: dict[str, list[str]] = {}
+    for p in check_integrity(kb):
+        found.setdefault(p.file, []).append(f"{p.message} ({p.rule})")
+    return found
+
+
+@pytest.mark.parametrize("rel", FILES)
+def test_file_is_valid_and_its_references_resolve(rel, integrity_by_file):
+    entries, problems = read_entries((TAXONOMY / rel).read_text(encoding="utf-8"), rel)
+    assert [f"{p.where}: {p.message}" for p in problems] == []
+    assert entries, "the file holds no entry"
+    assert integrity_by_file.get(rel, []) == []
+
+
+def test_the_knowledge_base_is_complete():
+    kb = load(TAXONOMY, use_cache=False)
+    assert set(kb.levels) >= {"instructions", "preferences", "values"}
+    assert {"figure2", "revised-2024", "resource-list"} <= set(kb.schemes)
+    assert kb.default_scheme() == "figure2"
+    assert len(kb.works) > 130
+    assert {"table1", "figure5"} <= set(kb.tables)
