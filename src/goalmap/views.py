@@ -78,11 +78,12 @@ def cited_in_node(kb: KnowledgeBase, entry_id: str) -> Optional[View]:
 def level_view(kb: KnowledgeBase, level_id: str, scheme_id: Optional[str]) -> View:
     level = kb.levels[level_id]
     scheme_id = scheme_id or kb.default_scheme()
+    under = {level_id} | {lid for lid, lv in kb.levels.items() if lv.parent == level_id}
     branches = []
     if scheme_id:
         for cat in kb.schemes[scheme_id].categories:
             parent = kb.categories.get(cat.parent) if cat.parent else None
-            if cat.level == level_id and (parent is None or parent.level != level_id):
+            if cat.level in under and (parent is None or parent.level not in under):
                 label = f"{parent.label} › {cat.label}" if parent else cat.label
                 branches.append(category_node(kb, cat, scheme_id, label))
     return node(level.name, branches, id=level.id, kind="level", text=level.definition,
@@ -112,10 +113,13 @@ def work_fields(work: Work) -> list[list]:
                   ("URL", work.url), ("Aliases", ", ".join(work.aliases)), ("Type", work.type))
 
 
-def work_view(kb: KnowledgeBase, work_id: str) -> View:
+def work_view(kb: KnowledgeBase, work_id: str, nested: bool = False) -> View:
+    """A work with its links; on its own also where it is cited and what it introduces."""
     work = kb.works[work_id]
-    kids = [links_node(work.links), cited_in_node(kb, work_id)]
-    introduces = kb.resources_of(work_id)
+    kids = [links_node(work.links)]
+    if not nested:
+        kids.append(cited_in_node(kb, work_id))
+    introduces = [] if nested else kb.resources_of(work_id)
     if introduces:
         kids.append(node("Introduces", [node(kb.resources[r].name, kind="resource", id=r)
                                          for r in introduces]))
@@ -150,7 +154,7 @@ def resource_view(kb: KnowledgeBase, res_id: str) -> View:
             if row.ref == res_id:
                 cells = "; ".join(f"{c.label} {row.cells.get(c.key, '')}" for c in table.columns)
                 kids.append(node(f"{table.name}: {cells}", kind="table", id=table.id))
-    works = [work_view(kb, w) for w in res.introduced_by if w in kb.works]
+    works = [work_view(kb, w, nested=True) for w in res.introduced_by if w in kb.works]
     if works:
         kids.append(node("Introduced by", works))
     kids += [k for k in (links_node(res.links), cited_in_node(kb, res_id)) if k]
