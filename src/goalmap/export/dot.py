@@ -1,0 +1,108 @@
+"""The taxonomy as Graphviz DOT, drawn left to right as Figure 2 is.
+
+Categories are boxes; each category's citations sit in one box beside it (an
+HTML-like table, one row per citation), or, with ``one_node_per_work``, one
+node per cited work.  Every string is escaped for the place it goes: quoted
+ids, HTML text, attribute values.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from goalmap.export.tree import Tree, citation_label, citation_rows, one_line, select, walk
+from goalmap.kb import KnowledgeBase
+
+FONT = "Helvetica"
+FILL = {"definition": "#dbe9f6", "evaluation": "#fde2cf"}
+ROOT_FILL = "#eeeeee"
+CITE_FILL = "#fffef2"
+
+
+# Graphviz copies an href into SVG without escaping it again, so only URLs
+# without XML-special characters become links.
+_SAFE_URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#@!$()*+,;=%-]+$")
+
+
+def quote(text: str) -> str:
+    """A DOT double-quoted string (ids and plain attributes)."""
+    text = one_line(text).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+def html(text: str) -> str:
+    """Text for an HTML-like label or attribute: XML specials as entities; Graphviz reads
+    backslash escapes even here, so a backslash is doubled."""
+    text = one_line(text)
+    for raw, enc in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"),
+                     ("]", "&#93;"), ("[", "&#91;"), ("\\", "\\\\")):
+        text = text.replace(raw, enc)
+    return text
+
+
+def _node(node_id: str, **attrs: str) -> str:
+    parts = []
+    for key, value in attrs.items():
+        if key == "label" and value.startswith("<"):
+            parts.append(f"label={value}")  # HTML-like label: <...>
+        else:
+            parts.append(f"{key}={quote(value)}")
+    return f"  {quote(node_id)} [{', '.join(parts)}];"
+
+
+def _citation_box(kb: KnowledgeBase, citations) -> str:
+    rows = []
+    for depth, cit in citation_rows(kb, citations):
+        indent = "&#160;" * 4 * depth + "↳ " if depth else ""
+        work = kb.works.get(cit.works[0]) if cit.works else None
+        href = ""
+        if work is not None and work.url and _SAFE_URL.match(work.url):
+            href = f' href="{html(work.url)}" title="{html(work.title)}"'
+        rows.append(f'<tr><td align="left" balign="left"{href}>{indent}'
+                    f'{html(citation_label(kb, cit))}</td></tr>')
+    return ('<<table border="0" cellborder="0" cellspacing="0" cellpadding="2">'
+            + "".join(rows) + "</table>>")
+
+
+def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
+          one_node_per_work: bool = False, **_: object) -> str:
+    tree: Tree = select(kb, scheme, root)
+    root_id = f"root:{tree.root or tree.scheme_id}"
+    lines = [
+        f"digraph {quote(tree.scheme_id)} {{",
+        "  rankdir=LR;",
+        "  charset=\"UTF-8\";",
+        "  ranksep=0.35; nodesep=0.08;",
+        f"  node [shape=box, style=\"rounded,filled\", fontname={quote(FONT)}, fontsize=11];",
+        "  edge [arrowhead=none, color=\"#777777\"];",
+        _node(root_id, label=tree.title, fillcolor=ROOT_FILL, fontsize="14"),
+    ]
+    parents: dict[str, str] = {}
+    for branch in tree.branches:
+        parents[branch.category.id] = root_id
+    edges: list[str] = []
+    for depth, cat, label in walk(kb, tree):
+        fill = FILL.get(cat.perspective or "", ROOT_FILL)
+        lines.append(_node(cat.id, label=label, fillcolor=fill, tooltip=cat.id))
+        parent = parents.get(cat.id) or cat.parent or root_id
+        edges.append(f"  {quote(parent)} -> {quote(cat.id)};")
+        if not cat.citations:
+            continue
+        if one_node_per_work:
+            for i, (sub, cit) in enumerate(citation_rows(kb, cat.citations)):
+                node_id = f"{cat.id}:cite:{i}"
+                lines.append(_node(node_id, label=citation_label(kb, cit), shape="note",
+                                   style="filled", fillcolor=CITE_FILL, fontsize="10",
+                                   tooltip="; ".join(one_line(kb.works[w].title) for w in cit.works
+                                                     if w in kb.works) or cit.label))
+                edges.append(f"  {quote(cat.id)} -> {quote(node_id)};")
+        else:
+            node_id = f"{cat.id}:citations"
+            lines.append(_node(node_id, label=_citation_box(kb, cat.citations),
+                               shape="box", style="filled", fillcolor=CITE_FILL,
+                               fontsize="10", margin="0.05,0.03"))
+            edges.append(f"  {quote(cat.id)} -> {quote(node_id)};")
+    return "\n".join(lines + edges + ["}"]) + "\n"
+
+

@@ -1,0 +1,178 @@
+"""A README-ready Markdown document of the taxonomy (GitHub-flavoured).
+
+A table of contents, one heading per category (perspective, level, kind of
+work), each citation as its label plus ``(Surname et al., Year)`` with the
+work's links, and, for a whole scheme, Table 1 and the Figure 5 matrix as GFM
+tables.  Anchors follow GitHub's slug rules, so every ``#anchor`` resolves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Optional
+
+from goalmap.export.tree import Tree, one_line, select, walk
+from goalmap.kb import KnowledgeBase, cite_text
+from goalmap.models import Citation, Table, Work
+
+LINK_TYPES = ("paper", "code", "data", "project")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+
+
+def escape(text: str) -> str:
+    """Inline text made literal: Markdown punctuation backslash-escaped, one line."""
+    text = _SPECIAL.sub(r"\\\1", one_line(text))
+    return re.sub(r"^([#+\-]|\d+[.)])", r"\\\1", text)  # no accidental heading or list
+
+
+def url_ok(url: Optional[str]) -> bool:
+    return bool(url) and url.startswith(("http://", "https://"))
+
+
+def link_target(url: str) -> str:
+    """A URL safe inside ``( )``: spaces, parentheses and angle brackets percent-encoded."""
+    for raw, enc in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E")):
+        url = url.replace(raw, enc)
+    return url
+
+
+class Slugger:
+    """GitHub's heading anchors: lower case, punctuation dropped, spaces to ``-``, ``-1`` for repeats."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def slug(self, text: str) -> str:
+        base = "".join(ch for ch in text.lower()
+                       if ch in " -_" or unicodedata.category(ch)[0] in "LNM").replace(" ", "-")
+        slug, n = base, self.seen.get(base, 0)
+        while slug in self.seen:
+            n += 1
+            slug = f"{base}-{n}"
+        self.seen[base] = n
+        self.seen.setdefault(slug, 0)
+        return slug
+
+
+def work_links(work: Work) -> list[tuple[str, str]]:
+    """(type, url) of the paper, code, data and project links of a work, in that order."""
+    found: dict[str, str] = {}
+    for ln in work.links:
+        if ln.type in LINK_TYPES and url_ok(ln.url):
+            found.setdefault(ln.type, ln.url)
+    if "paper" not in found:
+        if url_ok(work.url):
+            found["paper"] = work.url
+        elif work.arxiv:
+            found["paper"] = f"https://arxiv.org/abs/{work.arxiv}"
+        elif work.doi:
+            found["paper"] = f"https://doi.org/{work.doi}"
+    return [(t, found[t]) for t in LINK_TYPES if t in found]
+
+
+def work_text(work: Work) -> str:
+    links = " ".join(f"[{t}]({link_target(u)})" for t, u in work_links(work))
+    return f"*{escape(work.title)}*" + (f" {links}" if links else "")
+
+
+def citation_items(kb: KnowledgeBase, citations: list[Citation]) -> list[str]:
+    """One bullet per citation; a work shows once, later labels citing it join its bullet."""
+    bullets: list[dict] = []
+    owner: dict[str, int] = {}
+    flat: list[tuple[int, Citation]] = []
+
+    def collect(cits: list[Citation], depth: int) -> None:
+        for cit in cits:
+            flat.append((depth, cit))
+            collect(cit.includes, depth + 1)
+
+    collect(citations, 0)
+    for depth, cit in flat:
+        works = [w for w in cit.works if w in kb.works]
+        new = [w for w in works if w not in owner]
+        if works and not new:
+            bullets[owner[works[0]]]["labels"].append((cit.label, cit.printed))
+            continue
+        for w in new:
+            owner[w] = len(bullets)
+        bullets.append({"depth": depth, "labels": [(cit.label, cit.printed)], "works": new})
+    lines = []
+    for b in bullets:
+        works = [kb.works[w] for w in b["works"]]
+        text = ", ".join(f"**{escape(label)}**" + (f" (printed as “{escape(printed)}”)"
+                                                   if printed else "")
+                         for label, printed in b["labels"])
+        if works:
+            text += " (" + "; ".join(escape(cite_text(w)) for w in works) + ")"
+            text += ": " + "; ".join(work_text(w) for w in works)
+        lines.append("  " * b["depth"] + "- " + text)
+    return lines
+
+
+def table_lines(table: Table) -> list[str]:
+    """A survey table as a GFM table; ticks and crosses for true and false."""
+
+    def cell(value) -> str:
+        if value is True:
+            return "✓"
+        if value is False:
+            return "✗"
+        return escape(str(value))
+
+    head = [""] + [escape(f"{c.group}: {c.label}" if c.group else c.label) for c in table.columns]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in table.rows:
+        cells = [escape(row.label)] + [cell(row.cells.get(c.key, "")) for c in table.columns]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def survey_tables(kb: KnowledgeBase) -> list[Table]:
+    """Table 1 and the Figure 5 matrix (and any other table), in id order."""
+    return [kb.tables[t] for t in sorted(kb.tables)]
+
+
+def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
+          tables: Optional[bool] = None, **_: object) -> str:
+    """The Markdown document; tables default to on for a whole scheme, off under --root."""
+    tree: Tree = select(kb, scheme, root)
+    slugger = Slugger()
+    top = slugger.slug(tree.title)  # the title's own anchor comes first on GitHub
+    del top
+    slugger.slug("Contents")
+    toc: list[str] = []
+    body: list[str] = []
+    for depth, cat, label in walk(kb, tree):
+        anchor = slugger.slug(one_line(label))
+        toc.append("  " * depth + f"- [{escape(label)}](#{anchor})")
+        body += ["", "#" * min(depth + 2, 6) + " " + escape(label)]
+        if cat.description:
+            body += ["", escape(cat.description)]
+        items = citation_items(kb, cat.citations)
+        if items:
+            body += [""] + items
+    if tables is None:
+        tables = tree.root is None
+    if tables and kb.tables:
+        anchor = slugger.slug("Tables")
+        toc.append(f"- [Tables](#{anchor})")
+        body += ["", "## Tables"]
+        for table in survey_tables(kb):
+            anchor = slugger.slug(one_line(table.name))
+            toc.append(f"  - [{escape(table.name)}](#{anchor})")
+            body += ["", f"### {escape(table.name)}"]
+            if table.description:
+                body += ["", escape(table.description)]
+            body += [""] + table_lines(table)
+    scheme = kb.schemes[tree.scheme_id]
+    head = [f"# {escape(tree.title)}", ""]
+    source = f"{scheme.name}" + (f", {scheme.source}" if scheme.source else "")
+    head += [f"<!-- Generated by `goalmap export markdown` from the scheme "
+             f"'{tree.scheme_id}'; edit the taxonomy, not this file. -->", ""]
+    if tree.root is not None:
+        head += [f"From {escape(source)}.", ""]
+    elif scheme.description:
+        head += [escape(scheme.description), ""]
+    head += ["## Contents", ""] + toc
+    return "\n".join(head + body) + "\n"

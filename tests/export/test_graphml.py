@@ -1,0 +1,29 @@
+"""GraphML reads back into networkx with the same nodes and edges, scalar attributes only."""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+
+from goalmap.export import graphml
+from goalmap.graph import build_graph
+
+
+def test_round_trip(any_kb):
+    g = nx.read_graphml(io.BytesIO(graphml.dumps(any_kb).encode("utf-8")))
+    original = build_graph(any_kb, check=False)
+    assert sorted(g.nodes) == sorted(original.nodes)
+    assert sorted(g.edges) == sorted(original.edges)
+    for n in g:
+        assert g.nodes[n]["kind"] == original.nodes[n]["kind"]
+        assert g.nodes[n]["label"] == original.nodes[n]["label"]
+        assert all(isinstance(v, (str, int, float, bool)) for v in g.nodes[n].values())
+
+
+def test_lists_become_strings(hostile_kb):
+    g = nx.read_graphml(io.BytesIO(graphml.dumps(hostile_kb).encode("utf-8")))
+    work = g.nodes["kopf2023open"]
+    assert work["authors"] == "Andreas Köpf; Yannic Kilcher; Dimitri von Rütte; Zoë O'Brien-Núñez"
+    assert work["title"].startswith('OpenAssistant "Conversations" -- <b>')
+    assert '"value":12' in g.nodes["evil-bench"]["facts"]

@@ -1,0 +1,50 @@
+"""Mermaid: a flowchart whose every line is one of the few safe shapes we emit.
+
+No Mermaid parser runs offline here, so the test checks the grammar we rely
+on: generated node ids, labels inside double quotes with no raw quote, ``#``,
+``<``, ``>``, backtick, brace, bracket or pipe (only our ``<br/>``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from goalmap.export import mermaid
+from goalmap.export.tree import citation_label, citation_rows, select, walk
+
+NODE = re.compile(r'^  (n\d+)\["((?:[^"\\#<>`{}\[\]|]|#\w+;|<br/>)*)"\](:::cites)?$')
+EDGE = re.compile(r"^  (n\d+) (-->|---) (n\d+)$")
+
+
+def check(text: str) -> dict[str, str]:
+    lines = text.splitlines()
+    assert lines[0] == "flowchart LR"
+    nodes: dict[str, str] = {}
+    for line in lines[1:]:
+        if m := NODE.match(line):
+            assert m.group(1) not in nodes
+            nodes[m.group(1)] = m.group(2)
+        elif m := EDGE.match(line):
+            assert m.group(1) in nodes and m.group(3) in nodes
+        else:
+            assert line.startswith("  classDef cites "), line
+    return nodes
+
+
+def test_grammar_and_labels(any_kb):
+    nodes = check(mermaid.dumps(any_kb))
+    texts = "\n".join(nodes.values())
+    tree = select(any_kb)
+    for _, cat, _ in walk(any_kb, tree):
+        for _, cit in citation_rows(any_kb, cat.citations):
+            assert mermaid.text(citation_label(any_kb, cit)) in texts
+
+
+def test_entities(hostile_kb):
+    assert mermaid.text('a "b" <c> #1 `d` {e} [f] | \\') == \
+        "a #quot;b#quot; #lt;c#gt; #35;1 #96;d#96; #123;e#125; #91;f#93; #124; #92;"
+
+
+def test_fenced_for_markdown(mini_kb):
+    text = mermaid.dumps(mini_kb, fenced=True)
+    assert text.startswith("```mermaid\nflowchart LR\n") and text.endswith("```\n")
