@@ -27,6 +27,8 @@ def node_attrs(kind: str, entry) -> dict:
     data = {k: v for k, v in data.items() if v not in ([], {}, "")}
     label = getattr(entry, "name", None) or getattr(entry, "label", None) or getattr(
         entry, "title", None) or entry.id
+    if "kind" in data:  # a resource's or challenge's own kind must not hide the node's kind
+        data[f"{kind}_kind"] = data.pop("kind")
     return {"kind": kind, "label": label, **data}
 
 

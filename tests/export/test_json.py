@@ -40,3 +40,9 @@ def test_root_keeps_the_subtree_and_what_it_cites(mini_kb):
     g = json_export.loads(json_export.dumps(mini_kb, root="preferences"))
     assert "mini-def-preferences" in g and "ouyang2022training" in g
     assert "mini-def-values" not in g and "bai2022constitutional" not in g
+
+
+def test_node_kind_is_the_entry_kind(mini_kb):
+    g = json_export.loads(json_export.dumps(mini_kb))
+    assert g.nodes["constitutional-ai"]["kind"] == "resource"
+    assert g.nodes["constitutional-ai"]["resource_kind"] == "method"
