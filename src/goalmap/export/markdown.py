@@ -17,7 +17,7 @@ from goalmap.kb import KnowledgeBase, cite_text
 from goalmap.models import Citation, Table, Work
 
 LINK_TYPES = ("paper", "code", "data", "project")
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$]|&(?=#?\w+;))")
 
 
 def escape(text: str) -> str:
