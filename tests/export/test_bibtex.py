@@ -68,3 +68,8 @@ def test_protection():
     assert bibtex.protect("Constitutional AI: Harmlessness from AI Feedback") == \
         "Constitutional {AI}: Harmlessness from {AI} Feedback"
     assert bibtex.protect("LLaMA and T5 beat GPT-3.5.") == "{LLaMA} and {T5} beat {GPT-3.5}."
+
+
+def test_real_knowledge_base_parses(real_kb):
+    library = parse(bibtex.dumps(real_kb))
+    assert sorted(e.key for e in library.entries) == sorted(real_kb.works)

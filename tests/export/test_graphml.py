@@ -27,3 +27,8 @@ def test_lists_become_strings(hostile_kb):
     assert work["authors"] == "Andreas Köpf; Yannic Kilcher; Dimitri von Rütte; Zoë O'Brien-Núñez"
     assert work["title"].startswith('OpenAssistant "Conversations" -- <b>')
     assert '"value":12' in g.nodes["evil-bench"]["facts"]
+
+
+def test_real_knowledge_base_round_trips(real_kb):
+    g = nx.read_graphml(io.BytesIO(graphml.dumps(real_kb).encode("utf-8")))
+    assert sorted(g.edges) == sorted(build_graph(real_kb, check=False).edges)

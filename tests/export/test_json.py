@@ -46,3 +46,10 @@ def test_node_kind_is_the_entry_kind(mini_kb):
     g = json_export.loads(json_export.dumps(mini_kb))
     assert g.nodes["constitutional-ai"]["kind"] == "resource"
     assert g.nodes["constitutional-ai"]["resource_kind"] == "method"
+
+
+def test_real_knowledge_base_round_trips(real_kb):
+    g = json_export.loads(json_export.dumps(real_kb))
+    original = build_graph(real_kb, check=False)
+    assert sorted(g.nodes) == sorted(original.nodes)
+    assert sorted(g.edges) == sorted(original.edges)

@@ -106,3 +106,15 @@ def test_hostile_text_survives_as_text(hostile_kb):
     assert "100% of | pipes, *stars*, _underscores_, [brackets] ~ and ^carets$ in GPT-4's" in plain
     assert "javascript:" not in text  # a link that is not http(s) is left out
     assert "Row | one [x]" in plain and inline
+
+
+def test_real_knowledge_base(real_kb):
+    check_links(markdown.dumps(real_kb))
+    headings = check_links(markdown.dumps(real_kb, root="values"))
+    assert [h for d, h in headings if d == 2][1:] == [
+        "Definition (Sec. 2) › Human Values", "Evaluation (Sec. 3) › Human Values"]
+
+
+def test_real_revised_tree_level_includes_sub_levels(real_kb):
+    headings = check_links(markdown.dumps(real_kb, scheme="revised-2024", root="values"))
+    assert len([h for d, h in headings if d == 2]) > 1  # Contents plus the values branches

@@ -48,3 +48,8 @@ def test_entities(hostile_kb):
 def test_fenced_for_markdown(mini_kb):
     text = mermaid.dumps(mini_kb, fenced=True)
     assert text.startswith("```mermaid\nflowchart LR\n") and text.endswith("```\n")
+
+
+def test_real_knowledge_base(real_kb):
+    check(mermaid.dumps(real_kb))
+    check(mermaid.dumps(real_kb, root="values"))

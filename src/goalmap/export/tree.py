@@ -45,16 +45,18 @@ def pick_scheme(kb: KnowledgeBase, scheme: Optional[str], root: Optional[str]) -
 
 
 def select(kb: KnowledgeBase, scheme: Optional[str] = None, root: Optional[str] = None) -> Tree:
-    """The tree to export: a whole scheme, a level's branches, or one category."""
+    """The tree to export: a whole scheme, a level's branches (its sub-levels' too, as
+    ``goalmap show`` does), or one category."""
     scheme_id = pick_scheme(kb, scheme, root)
     if root is None:
         branches = [Branch(c, c.label) for c in kb.children(None, scheme_id)]
         return Tree(scheme_id, kb.schemes[scheme_id].name, None, branches)
     if root in kb.levels:
+        under = {root} | {lid for lid, lv in kb.levels.items() if lv.parent == root}
         branches = []
         for cat in sorted(kb.schemes[scheme_id].categories, key=lambda c: path_key(kb, c)):
             parent = kb.categories.get(cat.parent) if cat.parent else None
-            if cat.level == root and (parent is None or parent.level != root):
+            if cat.level in under and (parent is None or parent.level not in under):
                 label = f"{parent.label} › {cat.label}" if parent else cat.label
                 branches.append(Branch(cat, label))
         return Tree(scheme_id, kb.levels[root].name, root, branches)
