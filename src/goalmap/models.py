@@ -189,6 +189,7 @@ class Table(Strict):
     id: Id
     name: str
     aliases: list[str] = Field(default_factory=list)
+    order: int = 0
     source: Optional[str] = None
     description: Optional[str] = None
     columns: list[Column]

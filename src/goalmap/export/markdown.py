@@ -129,8 +129,8 @@ def table_lines(table: Table) -> list[str]:
 
 
 def survey_tables(kb: KnowledgeBase) -> list[Table]:
-    """Table 1 and the Figure 5 matrix (and any other table), in id order."""
-    return [kb.tables[t] for t in sorted(kb.tables)]
+    """Table 1 and the Figure 5 matrix (and any other table), in the survey's order."""
+    return sorted(kb.tables.values(), key=lambda t: (t.order, t.id))
 
 
 def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
