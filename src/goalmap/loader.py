@@ -92,15 +92,20 @@ def kind_for(rel: str) -> Optional[tuple[str, type]]:
     return FOLDERS.get(folder)
 
 
-def read_entries(text: str, rel: str) -> tuple[list[tuple[tuple, Any]], list[Problem]]:
-    """Parse and validate one file: (entry prefix, model) pairs and the problems."""
+def read_entries(text: str, rel: str, positions: Optional[Positions] = None) -> tuple[
+        list[tuple[tuple, Any]], list[Problem]]:
+    """Parse and validate one file: (entry prefix, model) pairs and the problems.
+
+    Pass a ``Positions`` to keep where each value stood (the linter does).
+    """
     found = kind_for(rel)
     if found is None:
         folders = ", ".join(f"{f}/" for f in FOLDERS)
         return [], [Problem(rel, 0, 0, f"files belong in one of the folders {folders}",
                             rule="schema")]
     _, model = found
-    positions = Positions()
+    if positions is None:
+        positions = Positions()
     data, problems = parse(text, rel, positions)
     if data is None or any(p.rule == "yaml-syntax" for p in problems):
         return [], problems  # a duplicate key alone still lets the rest be checked

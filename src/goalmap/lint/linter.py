@@ -1,0 +1,180 @@
+"""Run the lint rules over a taxonomy folder and return their problems, sorted.
+
+Each file is read and parsed once (keeping where each value stands); the
+knowledge base is assembled from whatever validated, so that one broken file
+does not hide the problems of the others.  Rules read the shared ``Context``;
+the linter stamps each problem with its rule id and configured level, places
+problems found on a field path at their line and column, drops what the
+configuration or an inline ``# goalmap: disable=rule-id`` comment suppresses,
+and sorts by file, line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+from goalmap.errors import Problem
+from goalmap.kb import KnowledgeBase
+from goalmap.lint.config import LintConfig
+from goalmap.lint.problem import rank
+from goalmap.loader import _gc_paused, assemble, claimed_ids, discover, read_entries
+from goalmap.yamlread import Positions
+
+_DISABLE = re.compile(r"#\s*goalmap:\s*disable(?:=([\w,\s-]+))?")
+
+
+@dataclass
+class FileInfo:
+    rel: str
+    text: str
+    positions: Positions
+    problems: list[Problem] = field(default_factory=list)  # from reading it
+    entries: list = field(default_factory=list)  # (prefix, model) pairs
+
+
+class Context:
+    """What rules see: the files, the knowledge base, and helpers to place problems."""
+
+    def __init__(self, root: Path, files: dict[str, FileInfo], kb: KnowledgeBase,
+                 assemble_problems: list[Problem]):
+        self.root = root
+        self.files = files
+        self.kb = kb
+        self.assemble_problems = assemble_problems
+        self.options: dict[str, Any] = {}
+
+    # ------------------------------------------------------------ iteration
+    def read_problems(self, rule: str) -> Iterator[Problem]:
+        """Problems of one rule (yaml-syntax, duplicate-key, schema) found while reading."""
+        for info in self.files.values():
+            for p in info.problems:
+                if p.rule == rule:
+                    yield p
+
+    def entries(self, *kinds: str) -> Iterator[tuple[str, str, Any]]:
+        """(kind, id, entry) of the given kinds (all when none), in id order per kind."""
+        for kind, table in self.kb.tables_by_kind():
+            if kinds and kind not in kinds:
+                continue
+            for entry_id in sorted(table):
+                yield kind, entry_id, table[entry_id]
+
+    # ------------------------------------------------------------- placing
+    def at(self, entry_id: str, path: tuple, message: str, *, key: bool = False,
+           word: Optional[str] = None, hint: Optional[str] = None) -> Problem:
+        """A problem at ``path`` inside the entry ``entry_id``."""
+        origin = self.kb.origins[entry_id]
+        return self.at_file(origin.file, origin.prefix + tuple(path), message, key=key,
+                            word=word, hint=hint)
+
+    def at_file(self, rel: str, path: tuple, message: str, *, key: bool = False,
+                word: Optional[str] = None, hint: Optional[str] = None) -> Problem:
+        """A problem at ``path`` of file ``rel``; with ``word``, at that word inside the value."""
+        info = self.files.get(rel)
+        if info is None:
+            return Problem(rel, 0, 0, message, path=tuple(path), hint=hint)
+        pos = info.positions
+        line, col = pos.of_key(path) if key else pos.of_value(path)
+        if word:
+            col = _word_column(info.text, line, col, word)
+        return Problem(rel, line, col, message, path=tuple(path), hint=hint)
+
+    def place(self, p: Problem) -> None:
+        """Give a problem found on a whole entry (line 0) the line of its field."""
+        if p.line == 0 and p.path and p.file in self.files:
+            p.line, p.column = self.files[p.file].positions.of_value(p.path)
+
+
+def _word_column(text: str, line: int, col: int, word: str) -> int:
+    lines = text.splitlines()
+    if 0 < line <= len(lines):
+        found = lines[line - 1].find(word, max(col - 1, 0))
+        if found >= 0:
+            return found + 1
+    return col
+
+
+def read_folder(root: Path) -> Context:
+    """Read every file of the taxonomy once and assemble what validated."""
+    with _gc_paused():
+        files: dict[str, FileInfo] = {}
+        per_file = []
+        broken: set[str] = set()
+        for path in discover(root):
+            rel = path.relative_to(root).as_posix()
+            positions = Positions()
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                files[rel] = FileInfo(rel, "", positions, [
+                    Problem(rel, 0, 0, f"cannot read the file: {exc}", rule="yaml-syntax")])
+                continue
+            entries, problems = read_entries(text, rel, positions)
+            if problems:
+                broken.update(claimed_ids(text, path))
+            files[rel] = FileInfo(rel, text, positions, problems, entries)
+            per_file.append((rel, entries))
+        kb, assembled = assemble(root, per_file)
+        kb.broken_ids = broken
+    return Context(root, files, kb, assembled)
+
+
+def suppressed(text: str) -> dict[int, Optional[set[str]]]:
+    """Line -> rule ids disabled on it by ``# goalmap: disable=...`` (None: every rule)."""
+    out: dict[int, Optional[set[str]]] = {}
+    if "goalmap:" not in text:
+        return out
+    for n, line in enumerate(text.splitlines(), 1):
+        match = _DISABLE.search(line)
+        if match:
+            ids = match.group(1)
+            out[n] = {i.strip() for i in ids.split(",") if i.strip()} if ids else None
+    return out
+
+
+def _is_suppressed(p: Problem, table: dict[int, Optional[set[str]]]) -> bool:
+    if p.line not in table:
+        return False
+    ids = table[p.line]
+    return ids is None or p.rule in ids
+
+
+def lint(root: Path | str, config: Optional[LintConfig] = None,
+         paths: Optional[Iterable[str]] = None) -> list[Problem]:
+    """Lint the taxonomy at ``root``; with ``paths`` (relative to root), report only those files."""
+    from goalmap.lint.rules import ALL
+
+    config = config or LintConfig()
+    ctx = read_folder(Path(root))
+    only = set(paths) if paths is not None else None
+    out: list[Problem] = []
+    for rule in ALL:
+        if not config.enabled(rule.ID):
+            continue
+        ctx.options = config.options_for(rule)
+        level = config.level(rule)
+        for p in rule.check(ctx):
+            if only is not None and p.file not in only:
+                continue
+            p.rule, p.level = rule.ID, level
+            ctx.place(p)
+            out.append(p)
+    tables: dict[str, dict] = {}
+    kept = []
+    for p in out:
+        if p.file not in tables:
+            info = ctx.files.get(p.file)
+            tables[p.file] = suppressed(info.text) if info else {}
+        if not _is_suppressed(p, tables[p.file]):
+            kept.append(p)
+    return sorted(kept, key=lambda p: (p.file, p.line, p.column, rank(p.level), p.rule,
+                                       p.message))
+
+
+def exit_code(problems: list[Problem], strict: bool = False) -> int:
+    """0 clean; 1 when there is an error (or, with ``strict``, a warning)."""
+    worst = {"error"} | ({"warning"} if strict else set())
+    return 1 if any(p.level in worst for p in problems) else 0

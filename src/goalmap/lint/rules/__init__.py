@@ -1,0 +1,55 @@
+"""The lint rules, registered explicitly in the order they are documented.
+
+Each rule is a module with ``ID``, ``LEVEL``, ``OPTIONS``, a docstring that is
+its documentation, and ``check(ctx)`` yielding problems.
+"""
+
+from __future__ import annotations
+
+from goalmap.lint.rules import (
+    alias_clash,
+    arxiv_format,
+    arxiv_year,
+    author_format,
+    category_cycle,
+    dangling_reference,
+    doi_format,
+    duplicate_id,
+    duplicate_key,
+    duplicate_work,
+    empty_category,
+    id_format,
+    missing_arxiv,
+    missing_link,
+    orphan_work,
+    schema,
+    title_case,
+    url_format,
+    year_range,
+    yaml_syntax,
+)
+
+ALL = (
+    yaml_syntax,
+    duplicate_key,
+    schema,
+    duplicate_id,
+    dangling_reference,
+    category_cycle,
+    orphan_work,
+    empty_category,
+    alias_clash,
+    duplicate_work,
+    id_format,
+    arxiv_format,
+    arxiv_year,
+    doi_format,
+    year_range,
+    url_format,
+    missing_link,
+    missing_arxiv,
+    author_format,
+    title_case,
+)
+
+BY_ID = {rule.ID: rule for rule in ALL}

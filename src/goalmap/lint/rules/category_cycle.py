@@ -1,0 +1,44 @@
+"""A tree whose ``parent`` links go round in a circle.
+
+**What.** Follows ``parent`` in the categories of each scheme, in the goal
+levels and in the algorithms, and reports every cycle once, at the ``parent``
+of its smallest id, with the whole chain.
+
+**Why.** A category that is its own ancestor has no place in the tree:
+``goalmap show`` cannot print it and exports would loop.
+
+Failing example (``schemes/mini.yaml``)::
+
+    id: mini
+    name: Mini
+    categories:
+      - id: mini-a
+        label: A
+        parent: mini-b
+      - id: mini-b
+        label: B
+        parent: mini-a
+
+Passing example::
+
+    id: mini
+    name: Mini
+    categories:
+      - id: mini-a
+        label: A
+      - id: mini-b
+        label: B
+        parent: mini-a
+"""
+
+from __future__ import annotations
+
+from goalmap.integrity import cycle_problems
+
+ID = "category-cycle"
+LEVEL = "error"
+OPTIONS: dict = {}
+
+
+def check(ctx):
+    yield from cycle_problems(ctx.kb)

@@ -1,0 +1,48 @@
+"""Two entries with the same id.
+
+**What.** Every id (works, resources, categories, levels, tables, algorithms,
+challenges) must be unique across the whole knowledge base; the later entry is
+reported at each place it is given, naming the others (so that a changed file
+shows the clash in pre-commit's changed-files mode whichever file came first).
+
+**Why.** References name entries by id; with two entries behind one id, one
+of them is unreachable and references may point at the wrong one.
+
+Failing example (``resources/alpaca.yaml``, with a work ``taori2023alpaca``
+already recorded)::
+
+    id: taori2023alpaca
+    name: Alpaca
+    kind: model
+
+Passing example::
+
+    id: alpaca
+    name: Alpaca
+    kind: model
+    introduced_by: [taori2023alpaca]
+"""
+
+from __future__ import annotations
+
+ID = "duplicate-id"
+LEVEL = "error"
+OPTIONS: dict = {}
+
+
+def check(ctx):
+    places: dict[str, list[tuple[str, tuple]]] = {}
+    for rel, info in ctx.files.items():
+        for prefix, entry in info.entries:
+            places.setdefault(entry.id, []).append((rel, prefix + ("id",)))
+            for i, cat in enumerate(getattr(entry, "categories", ())):
+                places.setdefault(cat.id, []).append((rel, prefix + ("categories", i, "id")))
+    for entry_id in sorted(places):
+        where = places[entry_id]
+        if len(where) < 2:
+            continue
+        for rel, path in where:
+            others = sorted({f for f, p in where if (f, p) != (rel, path)})
+            yield ctx.at_file(rel, path, f"the id '{entry_id}' is also used in "
+                              f"{', '.join(others)}", hint="ids must be unique across "
+                              "the knowledge base")

@@ -1,0 +1,65 @@
+"""The same work recorded under two ids.
+
+**What.** Indexes every work by its arXiv id (without version), its DOI (case
+folded) and its normalised title (letters and digits only), and reports each
+work that shares one of these with another work, at the shared field.
+
+**Why.** Contributors add a paper without noticing it is already there under
+another key (``zeng2022glm`` and ``zeng2023glm130b``); citations then split
+between the two and counts go wrong.
+
+Failing example (``works/zeng2023glm130b.yaml``, with ``zeng2022glm`` having
+the same arXiv id)::
+
+    id: zeng2023glm130b
+    title: "GLM-130B: An Open Bilingual Pre-trained Model"
+    year: 2023
+    arxiv: "2210.02414v2"
+
+Passing example: cite ``zeng2022glm`` and delete the second file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from goalmap.kb import norm
+
+ID = "duplicate-work"
+LEVEL = "error"
+OPTIONS: dict = {}
+
+
+def keys(work) -> list[tuple[str, tuple, str]]:
+    """(hash key, field path, what) for one work."""
+    out = []
+    if work.arxiv:
+        out.append(("arxiv:" + re.sub(r"v\d+$", "", work.arxiv.strip().lower()),
+                    ("arxiv",), "arXiv id"))
+    if work.doi:
+        out.append(("doi:" + work.doi.strip().lower(), ("doi",), "DOI"))
+    if work.title and len(norm(work.title)) >= 8:
+        out.append(("title:" + norm(work.title), ("title",), "title"))
+    return out
+
+
+def check(ctx):
+    groups: dict[str, list[tuple[str, tuple, str]]] = {}
+    for _, work_id, work in ctx.entries("work"):
+        for key, path, what in keys(work):
+            groups.setdefault(key, []).append((work_id, path, what))
+    reported: set[tuple[str, frozenset]] = set()
+    for key in sorted(groups):
+        members = groups[key]
+        if len(members) < 2:
+            continue
+        ids = [m[0] for m in members]
+        for work_id, path, what in members:
+            others = [i for i in ids if i != work_id]
+            mark = (work_id, frozenset(others))
+            if mark in reported:
+                continue  # same pair already reported through another key
+            reported.add(mark)
+            yield ctx.at(work_id, path,
+                         f"the same {what} as {', '.join(others)}: one work recorded twice?",
+                         hint="keep one id and point every reference at it")
