@@ -1,9 +1,9 @@
 """Two entries with the same id.
 
 **What.** Every id (works, resources, categories, levels, tables, algorithms,
-challenges) must be unique across the whole knowledge base; the later entry is
-reported at each place it is given, naming the others (so that a changed file
-shows the clash in pre-commit's changed-files mode whichever file came first).
+challenges) must be unique across the whole knowledge base.  A clash is
+reported at every place the id is given, naming the other files, so that
+pre-commit's changed-files mode shows it whichever file came first.
 
 **Why.** References name entries by id; with two entries behind one id, one
 of them is unreachable and references may point at the wrong one.
