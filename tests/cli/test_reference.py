@@ -1,0 +1,19 @@
+"""docs/cli.md is generated from the app's help; it must match what the app says now."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+from goalmap.cli.reference import render
+
+
+def test_cli_reference_is_current():
+    current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert current == render(), (
+        "docs/cli.md is stale: run 'python -m goalmap.cli.reference > docs/cli.md'")
+
+
+def test_reference_covers_every_command():
+    text = render()
+    for command in ("show", "search", "export", "lint", "rules", "new"):
+        assert f"## `goalmap {command}" in text
+    assert "## Exit codes" in text
