@@ -6,7 +6,6 @@ graph module builds the networkx view from this.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +66,9 @@ class KnowledgeBase:
     files: list[str] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)  # ids of files that failed to load
     _names: Optional[dict[str, list[str]]] = None
+    # Indexes built on first use (the loader fills the tables before any query).
+    _kids: dict = field(default_factory=dict, repr=False)
+    _introduced: Optional[tuple] = field(default=None, repr=False)
 
     # ----------------------------------------------------------------- lookups
     def kind_of(self, entry_id: str) -> Optional[str]:
@@ -124,6 +126,8 @@ class KnowledgeBase:
 
     def suggest(self, target: str, n: int = 5) -> list[str]:
         """Ids and names close to ``target``, for "did you mean"."""
+        import difflib  # only for "did you mean"
+
         key = norm(target)
         names = self.names()
         close = difflib.get_close_matches(key, list(names), n=n, cutoff=0.6)
@@ -156,17 +160,28 @@ class KnowledgeBase:
         return out
 
     def closest_ids(self, target: str, kinds: tuple, n: int = 3) -> list[str]:
+        import difflib
+
         pool = [i for kind, table in self.tables_by_kind() if kind in kinds for i in table]
         return difflib.get_close_matches(target, pool, n=n, cutoff=0.5)
 
     # -------------------------------------------------------------- structure
     def children(self, category_id: Optional[str], scheme_id: str) -> list[Category]:
-        kids = [
-            c
-            for c in self.schemes[scheme_id].categories
-            if c.parent == category_id
-        ]
-        return sorted(kids, key=lambda c: c.order)
+        """The sub-categories of ``category_id`` (None: the top ones), by ``order``.
+
+        Answered from an index built once per scheme, so that walking a tree of
+        C categories costs C, not C squared.
+        """
+        categories = self.schemes[scheme_id].categories
+        built = self._kids.get(scheme_id)
+        if built is None or built[0] is not categories or built[1] != len(categories):
+            index: dict[Optional[str], list[Category]] = {}
+            for c in categories:
+                index.setdefault(c.parent, []).append(c)
+            for kids in index.values():
+                kids.sort(key=lambda c: c.order)
+            built = self._kids[scheme_id] = (categories, len(categories), index)
+        return list(built[2].get(category_id, ()))
 
     def default_scheme(self) -> Optional[str]:
         for scheme_id, scheme in self.schemes.items():
@@ -184,7 +199,14 @@ class KnowledgeBase:
         return out
 
     def resources_of(self, work_id: str) -> list[str]:
-        return [rid for rid, r in self.resources.items() if work_id in r.introduced_by]
+        """Ids of the resources ``work_id`` introduced (index built once, not a scan per call)."""
+        if self._introduced is None or self._introduced[0] != len(self.resources):
+            index: dict[str, list[str]] = {}
+            for rid, r in self.resources.items():
+                for w in dict.fromkeys(r.introduced_by):
+                    index.setdefault(w, []).append(rid)
+            self._introduced = (len(self.resources), index)
+        return list(self._introduced[1].get(work_id, ()))
 
     # ------------------------------------------------------------- references
     def references(self) -> Iterator[Reference]:
