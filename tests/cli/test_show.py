@@ -92,3 +92,38 @@ def test_figure5_view(mini):
     result = run("--taxonomy", str(mini), "show", "goals")
     assert result.exit_code == 0
     assert "Human Values       ✓                    ✗" in result.output
+
+
+def _on_a_terminal(args, env_extra):
+    """Run goalmap with stdout on a pseudo-terminal; return what it printed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", **env_extra}
+    env.pop("NO_COLOR", None) if "NO_COLOR" not in env_extra else None
+    proc = subprocess.Popen([sys.executable, "-m", "goalmap", *args], stdout=follower,
+                            stderr=subprocess.PIPE, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait()
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_terminal_gets_colour_and_no_color_turns_it_off(mini):
+    args = ["--taxonomy", str(mini), "show", "values"]
+    coloured = _on_a_terminal(args, {})
+    assert "\x1b[" in coloured and "Delphi" in coloured
+    plain = _on_a_terminal(args, {"NO_COLOR": "1"})
+    assert "\x1b[" not in plain and "Delphi (Jiang et al., 2021)" in plain
