@@ -90,7 +90,7 @@ def test_adding_and_removing_files(mini, reads):
     kb = loader.load(mini)
     assert reads == []
     assert "smith2023fresh" not in kb.works
-    stored = marshal.loads(cache_path(mini).read_bytes())
+    stored = cache.decode(cache_path(mini).read_bytes())
     assert "works/smith2023fresh.yaml" not in stored["files"]
 
 
@@ -107,7 +107,9 @@ def test_removing_a_cited_file_is_still_an_error(mini):
     b"",  # empty
     b"\x00\xffnot marshal at all",
     "truncated",
-    marshal.dumps([1, 2, 3]),  # valid marshal, wrong shape
+    marshal.dumps([1, 2, 3]),  # marshal without the header
+    "wrong-shape",
+    "flipped",  # one byte of the payload changed: the checksum no longer holds
     "wrong-key",
     "bad-entries",
 ])
@@ -118,15 +120,19 @@ def test_corrupt_cache_is_ignored_and_rebuilt(mini, reads, damage):
     good = path.read_bytes()
     if damage == "truncated":
         blob = good[: len(good) // 2]
+    elif damage == "wrong-shape":
+        blob = cache.encode([1, 2, 3])
+    elif damage == "flipped":
+        blob = good[:-10] + bytes([good[-10] ^ 0xFF]) + good[-9:]
     elif damage == "wrong-key":
-        data = marshal.loads(good)
+        data = cache.decode(good)
         data["key"] = (0, "0.0.0")
-        blob = marshal.dumps(data)
+        blob = cache.encode(data)
     elif damage == "bad-entries":
-        data = marshal.loads(good)
+        data = cache.decode(good)
         for rel, (stamp, _) in data["files"].items():
             data["files"][rel] = (stamp, [((), {"id": 5, "nonsense": True})])
-        blob = marshal.dumps(data)
+        blob = cache.encode(data)
     else:
         blob = damage
     path.write_bytes(blob)
@@ -135,7 +141,7 @@ def test_corrupt_cache_is_ignored_and_rebuilt(mini, reads, damage):
     assert kb.works == expected.works
     assert kb.categories == expected.categories
     assert reads  # parsed afresh
-    rebuilt = marshal.loads(path.read_bytes())
+    rebuilt = cache.decode(path.read_bytes())
     assert rebuilt["key"] == cache.open_cache(mini).key
     assert set(rebuilt["files"]) == {p.relative_to(mini).as_posix()
                                      for p in loader.discover(mini)}
@@ -154,10 +160,10 @@ def test_unwritable_cache_folder_is_not_fatal(mini, monkeypatch, tmp_path):
 def _poison(root: Path) -> None:
     """Rewrite a cached title (stamps kept) so that reading the cache shows."""
     path = cache_path(root)
-    data = marshal.loads(path.read_bytes())
+    data = cache.decode(path.read_bytes())
     stamp, entries = data["files"]["works/jiang2021delphi.yaml"]
     entries[0][1]["title"] = "FROM THE CACHE"
-    path.write_bytes(marshal.dumps(data))
+    path.write_bytes(cache.encode(data))
 
 
 def test_no_cache_neither_reads_nor_writes(mini):
@@ -218,8 +224,52 @@ def test_concurrent_writers_never_leave_a_torn_cache(mini):
     assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
 
     path = cache_path(mini)
-    data = marshal.loads(path.read_bytes())  # complete, readable
+    data = cache.decode(path.read_bytes())  # complete, readable, checksum intact
     assert data["key"] == cache.open_cache(mini).key
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
     fresh = loader.load(mini, use_cache=False, check=False)
     assert loader.load(mini, check=False).works == fresh.works
+
+
+def test_read_only_load_gives_the_same_answers_from_the_cache(mini, reads):
+    """show and search read cached entries as records; they must say what the models say."""
+    models_kb = loader.load(mini)  # cold: parsed, validated, cached
+    reads.clear()
+    records_kb = loader.load(mini, read_only=True)
+    assert reads == []
+    work = records_kb.works["ouyang2022training"]
+    assert type(work).__name__ == "Record"
+    assert work.title == models_kb.works["ouyang2022training"].title
+    assert work.links[0].url == models_kb.works["ouyang2022training"].links[0].url
+    with pytest.raises(AttributeError):
+        work.no_such_field  # noqa: B018 - behaves like a model, not like a dict
+
+    from goalmap.views import view
+
+    for target in ("values", "preferences", "InstructGPT", "constitutional-ai", "goals", "rlhf"):
+        assert view(records_kb, target) == view(models_kb, target), target
+
+
+def test_warm_and_cold_show_print_the_same_bytes(mini):
+    runner = CliRunner()
+    args = ["--taxonomy", str(mini), "show", "values", "--json"]
+    cold = runner.invoke(app, ["--no-cache", *args[:2], *args[2:]]).stdout
+    runner.invoke(app, args)  # writes the cache
+    warm = runner.invoke(app, args).stdout
+    assert warm == cold and "Delphi" in warm
+
+
+def test_records_know_every_mapping_field_of_the_models():
+    import typing
+
+    from goalmap import models
+    from goalmap.records import MAPPING_FIELDS
+
+    mappings = {
+        name
+        for model in vars(models).values()
+        if isinstance(model, type) and issubclass(model, models.Strict)
+        for name, info in model.model_fields.items()
+        if typing.get_origin(info.annotation) is dict
+    }
+    assert mappings == MAPPING_FIELDS

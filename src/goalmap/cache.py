@@ -25,7 +25,8 @@ from typing import Any, Optional
 
 from goalmap import __version__
 
-FORMAT = 1
+FORMAT = 2
+MAGIC = b"GMC2"  # then the payload's SHA-256, then the marshal payload
 
 
 def cache_dir() -> Path:
@@ -43,6 +44,24 @@ def cache_file(root: Path, directory: Optional[Path] = None) -> Path:
     return (directory or cache_dir()) / f"kb-{digest}.marshal"
 
 
+def encode(data: dict) -> bytes:
+    """The bytes of a cache file: a magic tag, the payload's SHA-256, the marshal payload."""
+    payload = marshal.dumps(data)
+    return MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def decode(raw: bytes) -> Optional[Any]:
+    """The data of a cache file, or None when it is torn, damaged or of another format."""
+    head, digest, payload = raw[:4], raw[4:36], raw[36:]
+    if head != MAGIC or hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        # loads on bytes: marshal.load on a file reads it in many small pieces (10x slower)
+        return marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+
+
 def _key(root: Path) -> tuple:
     return (FORMAT, __version__, sys.version_info[:2], os.path.realpath(root))
 
@@ -57,20 +76,23 @@ class Store:
         self.files: dict[str, tuple] = {}
         self.seen: set[str] = set()
         self.stamps: dict[str, Optional[tuple]] = {}
+        self.clean: Optional[tuple] = None  # the files (and stamps) last found free of problems
         self.dirty = False
         self._read()
 
     def _read(self) -> None:
         try:
             with open(self.path, "rb") as fh:
-                raw = fh.read()
-            # loads on bytes: marshal.load on a file reads it in many small pieces (10x slower)
-            data = marshal.loads(raw)
-        except (OSError, EOFError, ValueError, TypeError):
+                data = decode(fh.read())
+        except OSError:
+            return
+        if data is None:
+            self.dirty = True  # torn, damaged or foreign: rebuild it
             return
         if (isinstance(data, dict) and data.get("key") == self.key
                 and isinstance(data.get("files"), dict)):
             self.files = data["files"]
+            self.clean = data.get("clean")
         else:
             self.dirty = True
 
@@ -82,19 +104,33 @@ class Store:
             return None
         return (st.st_size, st.st_mtime_ns)
 
-    def get(self, path: str | Path, rel: str) -> Optional[list[tuple[tuple, Any]]]:
-        """The validated entries of ``rel`` if the cache holds its current version."""
-        from goalmap.loader import kind_for
-        from pydantic import ValidationError
+    def get(self, path: str | Path, rel: str,
+            trusted: bool = False) -> Optional[list[tuple[tuple, Any]]]:
+        """The entries of ``rel`` if the cache holds its current version.
+
+        They are validated again into models, unless ``trusted``: then they come
+        back as read-only records (the checksum has vouched for the bytes, and
+        they were validated when written by this very version).
+        """
+        from goalmap.loader import kind_for, model_for
 
         self.seen.add(rel)
         stamp = self.stamps[rel] = self._stamp(path)  # before the caller reads the file
-        found = kind_for(rel)
+        kind = kind_for(rel)
         cached = self.files.get(rel)
+        if kind is None or not cached or cached[0] != stamp:
+            return None
+        if trusted:
+            from goalmap.records import wrap
+
+            try:
+                return [(tuple(prefix), wrap(data)) for prefix, data in cached[1]]
+            except (TypeError, ValueError):
+                pass
+        from pydantic import ValidationError
+
         try:
-            if found is None or not cached or cached[0] != stamp:
-                return None
-            model = found[1]
+            model = model_for(kind)
             return [(tuple(prefix), model.model_validate(data)) for prefix, data in cached[1]]
         except (ValidationError, TypeError, ValueError, IndexError, KeyError):
             self.files.pop(rel, None)
@@ -109,6 +145,20 @@ class Store:
         self.files[rel] = (stamp, [(prefix, e.model_dump()) for prefix, e in entries])
         self.dirty = True
 
+    def signature(self) -> tuple:
+        """The files seen in this load with their stamps: what a clean check is valid for."""
+        return tuple(sorted((rel, self.stamps.get(rel)) for rel in self.seen))
+
+    def is_clean(self) -> bool:
+        """True when exactly these files, unchanged, were last checked and found clean."""
+        return self.clean is not None and self.clean == self.signature()
+
+    def mark_clean(self) -> None:
+        signature = self.signature()
+        if signature != self.clean:
+            self.clean = signature
+            self.dirty = True
+
     def save(self) -> None:
         gone = set(self.files) - self.seen
         for rel in gone:
@@ -117,7 +167,7 @@ class Store:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            blob = marshal.dumps({"key": self.key, "files": self.files})
+            blob = encode({"key": self.key, "files": self.files, "clean": self.clean})
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".kb-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as fh:

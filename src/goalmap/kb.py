@@ -9,19 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
-from goalmap.models import (
-    Algorithm,
-    Category,
-    Challenge,
-    Citation,
-    Level,
-    Resource,
-    Scheme,
-    Table,
-    Work,
-)
+if TYPE_CHECKING:  # the models are not needed to read a cached knowledge base
+    from goalmap.models import (
+        Algorithm,
+        Category,
+        Challenge,
+        Citation,
+        Level,
+        Resource,
+        Scheme,
+        Table,
+        Work,
+    )
+
 
 
 @dataclass

@@ -14,24 +14,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
-from pydantic import ValidationError
-
-from goalmap import models
 from goalmap.errors import LoadError, Problem, TaxonomyNotFound, format_path
 from goalmap.kb import KnowledgeBase, Origin
 
 if TYPE_CHECKING:
     from goalmap.yamlread import Positions
 
-# Folder name -> (kind, model).
-FOLDERS: dict[str, tuple[str, type]] = {
-    "levels": ("level", models.Level),
-    "schemes": ("scheme", models.Scheme),
-    "works": ("work", models.Work),
-    "resources": ("resource", models.Resource),
-    "tables": ("table", models.Table),
-    "algorithms": ("algorithm", models.Algorithm),
-    "challenges": ("challenge", models.Challenge),
+# Folder name -> the kind of entry its files hold (models.KINDS maps kinds to models).
+FOLDERS: dict[str, str] = {
+    "levels": "level",
+    "schemes": "scheme",
+    "works": "work",
+    "resources": "resource",
+    "tables": "table",
+    "algorithms": "algorithm",
+    "challenges": "challenge",
 }
 KIND_ATTR = {
     "level": "levels",
@@ -102,7 +99,14 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def kind_for(rel: str) -> Optional[tuple[str, type]]:
+def model_for(kind: str) -> type:
+    """The pydantic model of a kind (imported on first use: a warm ``show`` needs none)."""
+    from goalmap import models
+
+    return models.KINDS[kind]
+
+
+def kind_for(rel: str) -> Optional[str]:
     folder = rel.split("/", 1)[0] if "/" in rel else ""
     return FOLDERS.get(folder)
 
@@ -113,12 +117,14 @@ def read_entries(text: str, rel: str, positions: Optional[Positions] = None) -> 
 
     Pass a ``Positions`` to keep where each value stood (the linter does).
     """
-    found = kind_for(rel)
-    if found is None:
+    kind = kind_for(rel)
+    if kind is None:
         folders = ", ".join(f"{f}/" for f in FOLDERS)
         return [], [Problem(rel, 0, 0, f"files belong in one of the folders {folders}",
                             rule="schema")]
-    _, model = found
+    model = model_for(kind)
+    from pydantic import ValidationError
+
     from goalmap.yamlread import Positions, parse  # not needed when the cache answers
 
     if positions is None:
@@ -201,10 +207,9 @@ def assemble(root: Path, per_file: list[tuple[str, list[tuple[tuple, Any]]]]) ->
 
     for rel, entries in per_file:
         kb.files.append(rel)
-        found = kind_for(rel)
-        if found is None:
+        kind = kind_for(rel)
+        if kind is None:
             continue  # reported by read_entries
-        kind = found[0]
         table = getattr(kb, KIND_ATTR[kind])
         for prefix, entry in entries:
             if not claim(entry.id, Origin(rel, prefix), prefix + ("id",)):
@@ -220,8 +225,13 @@ def assemble(root: Path, per_file: list[tuple[str, list[tuple[tuple, Any]]]]) ->
 
 
 def load(root: Path | str, *, check: bool = True, use_cache: bool = True,
-         cache_dir: Optional[Path] = None) -> KnowledgeBase:
-    """Load and validate the taxonomy at ``root``; raise LoadError listing every problem."""
+         cache_dir: Optional[Path] = None, read_only: bool = False) -> KnowledgeBase:
+    """Load and validate the taxonomy at ``root``; raise LoadError listing every problem.
+
+    ``read_only``: entries the cache answers for come back as ``records.Record``
+    (validated when cached; attribute access only, no ``model_dump``), which
+    spares building the models.  For commands that only read, like ``show``.
+    """
     from goalmap import cache  # small module; only the loader needs it
 
     root = Path(root)
@@ -232,7 +242,7 @@ def load(root: Path | str, *, check: bool = True, use_cache: bool = True,
         problems: list[Problem] = []
         broken: set[str] = set()
         for path, rel in files:
-            entries = store.get(path, rel) if store else None
+            entries = store.get(path, rel, trusted=read_only) if store else None
             if entries is None:
                 try:
                     with open(path, encoding="utf-8") as fh:
@@ -251,12 +261,14 @@ def load(root: Path | str, *, check: bool = True, use_cache: bool = True,
         kb, found = assemble(root, per_file)
         kb.broken_ids = broken
         problems.extend(found)
-        if store is not None:
-            store.save()
-        if check:
+        if check and not (store is not None and not problems and store.is_clean()):
             from goalmap.integrity import check_integrity
 
             problems.extend(check_integrity(kb))
+        if store is not None:
+            if check and not problems:
+                store.mark_clean()  # the same files, unchanged, need no second check
+            store.save()
     if problems:
         raise LoadError(_place(root, sorted(problems)))
     return kb

@@ -8,11 +8,13 @@ prints it as a tree, or as JSON with ``--json``.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from goalmap.errors import UnknownTarget
 from goalmap.kb import KnowledgeBase, cite_text
-from goalmap.models import Category, Citation, Member, Resource, Work
+
+if TYPE_CHECKING:
+    from goalmap.models import Category, Citation, Member, Resource, Work
 
 View = dict[str, Any]
 

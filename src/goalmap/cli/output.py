@@ -56,13 +56,13 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(0)
 
 
-def load_kb(check: bool = True):
-    """The knowledge base the global options point at."""
+def load_kb(check: bool = True, read_only: bool = False):
+    """The knowledge base the global options point at (``read_only``: see loader.load)."""
     from goalmap.cli import state
     from goalmap.loader import load, taxonomy_root
 
     root = taxonomy_root(state.taxonomy)
-    return load(root, check=check, use_cache=state.use_cache)
+    return load(root, check=check, use_cache=state.use_cache, read_only=read_only)
 
 
 def emit_json(data: Any) -> None:

@@ -23,7 +23,7 @@ def show(
     from goalmap.views import view
 
     with user_errors():
-        kb = load_kb()
+        kb = load_kb(read_only=True)
         if scheme is not None and scheme not in kb.schemes:
             raise UnknownTarget(scheme, [s for s in kb.schemes], what="scheme")
         result = view(kb, target, scheme)
@@ -40,7 +40,7 @@ def search(
 ) -> None:
     """Find entries by words; prints one id, kind and label per line."""
     with user_errors():
-        hits = load_kb().search(text)
+        hits = load_kb(read_only=True).search(text)
         if as_json:
             emit_json([{"id": i, "kind": k, "label": label} for i, k, label in hits])
             return
