@@ -22,19 +22,26 @@ class Record:
     wrapped when they are read, so a command pays only for what it looks at.
     """
 
-    __slots__ = ("_data",)
+    __slots__ = ("_data", "_wrapped")
 
     def __init__(self, data: dict):
         self._data = data
+        self._wrapped: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
+        # Wrapped once and kept, so a field reads as the same object every time.
+        try:
+            return self._wrapped[name]
+        except KeyError:
+            pass
         try:
             value = self._data[name]
         except KeyError:
             raise AttributeError(name) from None
-        if name in MAPPING_FIELDS:
-            return value
-        return wrap(value)
+        if name not in MAPPING_FIELDS:
+            value = wrap(value)
+        self._wrapped[name] = value
+        return value
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Record) and other._data == self._data

@@ -1,8 +1,10 @@
 """Run the lint rules over a taxonomy folder and return their problems, sorted.
 
-Each file is read and parsed once (keeping where each value stands); the
-knowledge base is assembled from whatever validated, so that one broken file
-does not hide the problems of the others.  Rules read the shared ``Context``;
+Each file is read and parsed once; the knowledge base is assembled from
+whatever validated, so that one broken file does not hide the problems of the
+others.  Where each value stands is worked out again, for the few files that
+have a problem, only when a problem needs placing: keeping every file's text
+and node positions would double lint's memory on a large knowledge base.  Rules read the shared ``Context``;
 the linter stamps each problem with its rule id and configured level, places
 problems found on a field path at their line and column, drops what the
 configuration or an inline ``# goalmap: disable=rule-id`` comment suppresses,
@@ -21,7 +23,7 @@ from goalmap.kb import KnowledgeBase
 from goalmap.lint.config import LintConfig
 from goalmap.lint.problem import rank
 from goalmap.loader import _gc_paused, assemble, claimed_ids, discover, read_entries
-from goalmap.yamlread import Positions
+from goalmap.yamlread import Positions, parse
 
 _DISABLE = re.compile(r"#\s*goalmap:\s*disable(?:=([\w,\s-]+))?")
 
@@ -29,10 +31,29 @@ _DISABLE = re.compile(r"#\s*goalmap:\s*disable(?:=([\w,\s-]+))?")
 @dataclass
 class FileInfo:
     rel: str
-    text: str
-    positions: Positions
+    path: Path
     problems: list[Problem] = field(default_factory=list)  # from reading it
     entries: list = field(default_factory=list)  # (prefix, model) pairs
+    _text: Optional[str] = None
+    _positions: Optional[Positions] = None
+
+    @property
+    def text(self) -> str:
+        """The file's text, read again on first use (and then kept)."""
+        if self._text is None:
+            try:
+                self._text = self.path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                self._text = ""
+        return self._text
+
+    @property
+    def positions(self) -> Positions:
+        """Where each value and key of the file stands, parsed again on first use."""
+        if self._positions is None:
+            self._positions = Positions()
+            parse(self.text, self.rel, self._positions)
+        return self._positions
 
 
 class Context:
@@ -105,17 +126,17 @@ def read_folder(root: Path) -> Context:
         broken: set[str] = set()
         for path in discover(root):
             rel = path.relative_to(root).as_posix()
-            positions = Positions()
             try:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
-                files[rel] = FileInfo(rel, "", positions, [
-                    Problem(rel, 0, 0, f"cannot read the file: {exc}", rule="yaml-syntax")])
+                files[rel] = FileInfo(rel, path, [
+                    Problem(rel, 0, 0, f"cannot read the file: {exc}", rule="yaml-syntax")],
+                    _text="")
                 continue
-            entries, problems = read_entries(text, rel, positions)
+            entries, problems = read_entries(text, rel)
             if problems:
                 broken.update(claimed_ids(text, path))
-            files[rel] = FileInfo(rel, text, positions, problems, entries)
+            files[rel] = FileInfo(rel, path, problems, entries)
             per_file.append((rel, entries))
         kb, assembled = assemble(root, per_file)
         kb.broken_ids = broken
