@@ -88,7 +88,7 @@ def _walk(root: Path | str) -> list[tuple[str, str]]:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Loading makes many objects that all live on; the cyclic collector only costs time."""
     was = gc.isenabled()
     gc.disable()
@@ -235,7 +235,7 @@ def load(root: Path | str, *, check: bool = True, use_cache: bool = True,
     from goalmap import cache  # small module; only the loader needs it
 
     root = Path(root)
-    with _gc_paused():
+    with gc_paused():
         files = _walk(root)
         store = cache.open_cache(root, cache_dir) if use_cache else None
         per_file = []

@@ -22,7 +22,7 @@ from goalmap.errors import Problem
 from goalmap.kb import KnowledgeBase
 from goalmap.lint.config import LintConfig
 from goalmap.lint.problem import rank
-from goalmap.loader import _gc_paused, assemble, claimed_ids, discover, read_entries
+from goalmap.loader import assemble, claimed_ids, discover, gc_paused, read_entries
 from goalmap.yamlread import Positions, parse
 
 _DISABLE = re.compile(r"#\s*goalmap:\s*disable(?:=([\w,\s-]+))?")
@@ -120,7 +120,7 @@ def _word_column(text: str, line: int, col: int, word: str) -> int:
 
 def read_folder(root: Path) -> Context:
     """Read every file of the taxonomy once and assemble what validated."""
-    with _gc_paused():
+    with gc_paused():
         files: dict[str, FileInfo] = {}
         per_file = []
         broken: set[str] = set()
