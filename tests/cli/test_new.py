@@ -49,3 +49,22 @@ def test_new_work_refuses_what_lint_would_reject(mini):
     assert result.exit_code == 1
     assert "id-format" in result.output and "author-format" in result.output
     assert not (mini / "works" / "Smith.yaml").exists()
+
+
+def test_new_never_writes_into_the_installed_package(tmp_path, monkeypatch):
+    """With no --taxonomy and no ./taxonomy, new refuses instead of editing the package's copy."""
+    from goalmap.loader import packaged_taxonomy
+
+    monkeypatch.chdir(tmp_path)
+    before = sorted(p.name for p in (packaged_taxonomy() / "works").iterdir())
+    result = runner.invoke(app, ARGS)
+    assert result.exit_code == 2
+    assert "no taxonomy folder" in result.stderr
+    assert sorted(p.name for p in (packaged_taxonomy() / "works").iterdir()) == before
+
+
+def test_new_writes_into_taxonomy_of_the_current_folder(mini, monkeypatch):
+    monkeypatch.chdir(mini.parent)
+    result = runner.invoke(app, ARGS)
+    assert result.exit_code == 0, result.output
+    assert (mini / "works" / "smith2020example.yaml").exists()

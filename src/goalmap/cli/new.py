@@ -33,7 +33,7 @@ def new_work_command(
         from goalmap.loader import taxonomy_root
         from goalmap.scaffold import new_work, work_yaml
 
-        root = taxonomy_root(state.taxonomy)
+        root = taxonomy_root(_target_folder(state.taxonomy))
         if not no_lint:
             _precheck(work_id, work_yaml(work_id, title, authors, year, arxiv=arxiv, url=url,
                                          et_al=et_al))
@@ -45,6 +45,26 @@ def new_work_command(
         for p in found:
             print(f"{path}:{p.line}:{p.column}: [{p.level}] {p.message} ({p.rule})",
                   file=sys.stderr)
+
+
+def _target_folder(option: Optional[str]) -> str:
+    """Where a new entry goes: --taxonomy, $GOALMAP_TAXONOMY, or ./taxonomy.
+
+    Never the knowledge base inside the installed package: an entry written
+    there would vanish with the next install and be in no one's review.
+    """
+    import os
+    from pathlib import Path
+
+    from goalmap.errors import UsageError
+
+    chosen = option or os.environ.get("GOALMAP_TAXONOMY")
+    if chosen:
+        return chosen
+    if Path("taxonomy").is_dir():
+        return "taxonomy"
+    raise UsageError("no taxonomy folder to write into (there is no ./taxonomy here)",
+                     hint="run this in a checkout of the knowledge base, or pass --taxonomy DIR")
 
 
 def _precheck(work_id: str, text: str) -> None:
