@@ -187,10 +187,3 @@ class Store:
 def open_cache(root: Path, directory: Optional[Path] = None) -> Store:
     return Store(root, cache_file(root, directory))
 
-
-def clear(root: Path, directory: Optional[Path] = None) -> bool:
-    try:
-        cache_file(root, directory).unlink()
-        return True
-    except OSError:
-        return False

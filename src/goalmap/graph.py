@@ -10,8 +10,6 @@ resource, with the printed ``label`` and its ``order``), ``introduced_by``,
 
 from __future__ import annotations
 
-from typing import Iterable
-
 import networkx as nx
 
 from goalmap.errors import LoadError
@@ -58,10 +56,6 @@ def build_graph(kb: KnowledgeBase, check: bool = True) -> nx.DiGraph:
             continue
         g.add_edge(ref.source, ref.target, relation=ref.relation, **(ref.attrs or {}))
     return g
-
-
-def edges_of(g: nx.DiGraph, relation: str) -> Iterable[tuple[str, str]]:
-    return ((u, v) for u, v, r in g.edges(data="relation") if r == relation)
 
 
 def children(g: nx.DiGraph, node: str) -> list[str]:

@@ -185,6 +185,26 @@ class KnowledgeBase:
             built = self._kids[scheme_id] = (categories, len(categories), index)
         return list(built[2].get(category_id, ()))
 
+    def level_branches(self, level_id: str, scheme_id: str) -> list[tuple[Category, str]]:
+        """The top categories of a goal level (and of its sub-levels) in one scheme.
+
+        Depth first in the scheme's order, each with a label naming where it hangs
+        ("Definition (Sec. 2) › Human Values"). ``show`` and ``export --root`` use it.
+        """
+        under = {level_id} | {lid for lid, lv in self.levels.items() if lv.parent == level_id}
+        out: list[tuple[Category, str]] = []
+
+        def down(parent_id: Optional[str]) -> None:
+            for cat in self.children(parent_id, scheme_id):
+                parent = self.categories.get(cat.parent) if cat.parent else None
+                if cat.level in under and (parent is None or parent.level not in under):
+                    out.append((cat, f"{parent.label} › {cat.label}" if parent else cat.label))
+                else:
+                    down(cat.id)
+
+        down(None)
+        return out
+
     def default_scheme(self) -> Optional[str]:
         for scheme_id, scheme in self.schemes.items():
             if scheme.default:

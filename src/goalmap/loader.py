@@ -18,6 +18,8 @@ from goalmap.errors import LoadError, Problem, TaxonomyNotFound, format_path
 from goalmap.kb import KnowledgeBase, Origin
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
     from goalmap.yamlread import Positions
 
 # Folder name -> the kind of entry its files hold (models.KINDS maps kinds to models).

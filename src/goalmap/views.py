@@ -80,14 +80,8 @@ def cited_in_node(kb: KnowledgeBase, entry_id: str) -> Optional[View]:
 def level_view(kb: KnowledgeBase, level_id: str, scheme_id: Optional[str]) -> View:
     level = kb.levels[level_id]
     scheme_id = scheme_id or kb.default_scheme()
-    under = {level_id} | {lid for lid, lv in kb.levels.items() if lv.parent == level_id}
-    branches = []
-    if scheme_id:
-        for cat in kb.schemes[scheme_id].categories:
-            parent = kb.categories.get(cat.parent) if cat.parent else None
-            if cat.level in under and (parent is None or parent.level not in under):
-                label = f"{parent.label} › {cat.label}" if parent else cat.label
-                branches.append(category_node(kb, cat, scheme_id, label))
+    branches = [category_node(kb, cat, scheme_id, label)
+                for cat, label in kb.level_branches(level_id, scheme_id)] if scheme_id else []
     return node(level.name, branches, id=level.id, kind="level", text=level.definition,
                 fields=fields(("Section", level.section),
                               ("Trained towards", level.trained_towards),
@@ -168,7 +162,7 @@ def resource_view(kb: KnowledgeBase, res_id: str) -> View:
 
 def table_view(kb: KnowledgeBase, table_id: str) -> View:
     table = kb.tables[table_id]
-    columns = ["" if table.id else ""] + [
+    columns = [""] + [
         f"{c.group}: {c.label}" if c.group else c.label for c in table.columns]
     rows = [[row.label] + [_cell(row.cells.get(c.key, "")) for c in table.columns]
             for row in table.rows]

@@ -52,13 +52,7 @@ def select(kb: KnowledgeBase, scheme: Optional[str] = None, root: Optional[str] 
         branches = [Branch(c, c.label) for c in kb.children(None, scheme_id)]
         return Tree(scheme_id, kb.schemes[scheme_id].name, None, branches)
     if root in kb.levels:
-        under = {root} | {lid for lid, lv in kb.levels.items() if lv.parent == root}
-        branches = []
-        for cat in sorted(kb.schemes[scheme_id].categories, key=lambda c: path_key(kb, c)):
-            parent = kb.categories.get(cat.parent) if cat.parent else None
-            if cat.level in under and (parent is None or parent.level not in under):
-                label = f"{parent.label} › {cat.label}" if parent else cat.label
-                branches.append(Branch(cat, label))
+        branches = [Branch(cat, label) for cat, label in kb.level_branches(root, scheme_id)]
         return Tree(scheme_id, kb.levels[root].name, root, branches)
     if root in kb.categories:
         if kb.category_scheme[root] != scheme_id:
@@ -72,16 +66,6 @@ def select(kb: KnowledgeBase, scheme: Optional[str] = None, root: Optional[str] 
 
     raise UnknownTarget(root, difflib.get_close_matches(root, pool, n=5, cutoff=0.5),
                         what="level or category")
-
-
-def path_key(kb: KnowledgeBase, cat: Category) -> tuple:
-    """Sort key placing a category where a depth-first walk of its scheme meets it."""
-    chain = []
-    node: Optional[Category] = cat
-    while node is not None:
-        chain.append((node.order, node.id))
-        node = kb.categories.get(node.parent) if node.parent else None
-    return tuple(chain[::-1])
 
 
 def walk(kb: KnowledgeBase, tree: Tree) -> Iterator[tuple[int, Category, str]]:
