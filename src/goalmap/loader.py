@@ -180,6 +180,19 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(p for p in loc if not (isinstance(p, str) and (p in markers or "[" in p)))
 
 
+def read_file(path: str | Path, rel: str) -> tuple[list[tuple[tuple, Any]], list[Problem],
+                                                   set[str]]:
+    """Read, parse and validate one file: its entries, its problems, and (when it has
+    problems) the ids it meant to define, so references to them are not reported twice."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Problem(rel, 0, 0, f"cannot read the file: {exc}", rule="yaml-syntax")], set()
+    entries, problems = read_entries(text, rel)
+    return entries, problems, (claimed_ids(text, Path(path)) if problems else set())
+
+
 def claimed_ids(text: str, path: Path) -> set[str]:
     """Ids a file that failed to load meant to define, so that references to them
     are not reported a second time as dangling."""
@@ -246,17 +259,9 @@ def load(root: Path | str, *, check: bool = True, use_cache: bool = True,
         for path, rel in files:
             entries = store.get(path, rel, trusted=read_only) if store else None
             if entries is None:
-                try:
-                    with open(path, encoding="utf-8") as fh:
-                        text = fh.read()
-                except (OSError, UnicodeDecodeError) as exc:
-                    problems.append(Problem(rel, 0, 0, f"cannot read the file: {exc}",
-                                            rule="yaml-syntax"))
-                    continue
-                entries, found = read_entries(text, rel)
+                entries, found, claimed = read_file(path, rel)
                 problems.extend(found)
-                if found:
-                    broken.update(claimed_ids(text, Path(path)))
+                broken.update(claimed)
                 if store is not None and not found:
                     store.put(path, rel, entries)
             per_file.append((rel, entries))

@@ -22,7 +22,7 @@ from goalmap.errors import Problem
 from goalmap.kb import KnowledgeBase
 from goalmap.lint.config import LintConfig
 from goalmap.lint.problem import rank
-from goalmap.loader import assemble, claimed_ids, discover, gc_paused, read_entries
+from goalmap.loader import assemble, discover, gc_paused, read_file
 from goalmap.yamlread import Positions, parse
 
 _DISABLE = re.compile(r"#\s*goalmap:\s*disable(?:=([\w,\s-]+))?")
@@ -126,16 +126,8 @@ def read_folder(root: Path) -> Context:
         broken: set[str] = set()
         for path in discover(root):
             rel = path.relative_to(root).as_posix()
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                files[rel] = FileInfo(rel, path, [
-                    Problem(rel, 0, 0, f"cannot read the file: {exc}", rule="yaml-syntax")],
-                    _text="")
-                continue
-            entries, problems = read_entries(text, rel)
-            if problems:
-                broken.update(claimed_ids(text, path))
+            entries, problems, claimed = read_file(path, rel)
+            broken.update(claimed)
             files[rel] = FileInfo(rel, path, problems, entries)
             per_file.append((rel, entries))
         kb, assembled = assemble(root, per_file)
