@@ -302,6 +302,14 @@ def cite_text(work: Work) -> str:
     return f"{who}, {work.year}"
 
 
+def citation_label(kb: KnowledgeBase, cit: Citation) -> str:
+    """``Label (Surname et al., Year; ...)``, as Figure 2 prints a citation."""
+    works = [kb.works[w] for w in cit.works if w in kb.works]
+    if not works:
+        return cit.label
+    return f"{cit.label} (" + "; ".join(cite_text(w) for w in works) + ")"
+
+
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "da", "di", "le", "la", "du"}
 
 

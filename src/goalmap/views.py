@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Optional
 
 from goalmap.errors import UnknownTarget
-from goalmap.kb import KnowledgeBase, cite_text
+from goalmap.kb import KnowledgeBase, cite_text, citation_label
 
 if TYPE_CHECKING:
     from goalmap.models import Category, Citation, Member, Resource, Work
@@ -35,10 +35,7 @@ def fields(*pairs: tuple[str, Any]) -> list[list]:
 # ------------------------------------------------------------------ citations
 def citation_text(kb: KnowledgeBase, cit: Citation) -> str:
     """``Label (Surname et al., Year; ...)``, with what the figure printed if it differs."""
-    works = [kb.works[w] for w in cit.works if w in kb.works]
-    text = cit.label
-    if works:
-        text += " (" + "; ".join(cite_text(w) for w in works) + ")"
+    text = citation_label(kb, cit)
     if cit.printed:
         text += f" [printed: {cit.printed}]"
     return text

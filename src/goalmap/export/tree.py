@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from goalmap.errors import UnknownTarget, UsageError
-from goalmap.kb import KnowledgeBase, cite_text, iter_citations
+from goalmap.kb import KnowledgeBase, iter_citations
+from goalmap.kb import citation_label as kb_citation_label
 from goalmap.models import Category, Citation
 
 
@@ -103,11 +104,7 @@ def one_line(text: str) -> str:
 
 def citation_label(kb: KnowledgeBase, cit: Citation) -> str:
     """``Label (Surname et al., Year; ...)``, as Figure 2 prints a citation, on one line."""
-    works = [kb.works[w] for w in cit.works if w in kb.works]
-    text = one_line(cit.label)
-    if works:
-        text += " (" + "; ".join(one_line(cite_text(w)) for w in works) + ")"
-    return text
+    return one_line(kb_citation_label(kb, cit))
 
 
 def citation_rows(kb: KnowledgeBase, citations: list[Citation],
