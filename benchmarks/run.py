@@ -63,9 +63,10 @@ sys.exit(worst)
 # The JSON schema of each folder's files, exported from goalmap's pydantic models.
 EXPORT_SCHEMAS = """
 import json, sys
-from goalmap.loader import FOLDERS, model_for
-for folder, kind in FOLDERS.items():
-    schema = model_for(kind).model_json_schema()
+from goalmap.kinds import FILE_KINDS
+for kind in FILE_KINDS:
+    folder = kind.folder
+    schema = kind.model_class().model_json_schema()
     # a file holds one entry or a list of entries
     schema = {"$defs": schema.pop("$defs", {}), "anyOf": [schema, {"type": "array", "items": schema}]}
     with open(f"{sys.argv[1]}/{folder}.json", "w") as fh:

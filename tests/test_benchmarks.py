@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from goalmap import query
+
 import subprocess
 import sys
 from pathlib import Path
@@ -26,8 +28,8 @@ def test_generated_knowledge_base_is_realistic_deterministic_and_clean(tmp_path)
 
     kb = load(tmp_path / "a", use_cache=False)
     assert len(kb.works) == 300 and len(kb.resources) == 30
-    assert kb.default_scheme() == "synthetic"
-    assert all(kb.citations_of(w) for w in kb.works)  # every work is cited
+    assert query.default_scheme(kb) == "synthetic"
+    assert all(query.citations_of(kb, w) for w in kb.works)  # every work is cited
     assert any(r.based_on for r in kb.resources.values())  # cross references
     assert any(w.links for w in kb.works.values())
     assert lint(tmp_path / "a") == []

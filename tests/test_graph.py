@@ -28,25 +28,6 @@ def test_two_labels_citing_one_work_keep_both(mini):
     assert g.edges["mini-def-preferences", "ouyang2022training"]["label"] == "InstructGPT; Aplaca"
 
 
-def test_queries(mini):
-    g = graph.build_graph(load(mini, use_cache=False))
-    assert graph.children(g, "mini-definition") == ["mini-def-values", "mini-def-preferences"]
-    assert graph.descendants(g, "mini") == [
-        "mini-definition", "mini-def-values", "mini-def-preferences",
-        "mini-evaluation", "mini-eval-values"]
-    assert graph.cited(g, "mini-def-values") == [
-        "bai2022constitutional", "constitutional-ai", "jiang2021delphi"]
-    assert graph.citations_of(g, "jiang2021delphi") == ["mini-def-values", "mini-eval-values"]
-    assert graph.ancestors(g, "mini-def-values") == ["mini-definition", "mini"]
-    assert graph.orphans(g) == []
-
-
-def test_orphan_work_is_found(mini):
-    (mini / "works/lone2020x.yaml").write_text("id: lone2020x\ntitle: Alone\nyear: 2020\n")
-    g = graph.build_graph(load(mini, use_cache=False))
-    assert graph.orphans(g) == ["lone2020x"]
-
-
 def test_build_refuses_dangling_references(mini):
     kb = load(mini, use_cache=False)
     kb.categories["mini-eval-values"].citations[0].works[0] = "nobody2020"

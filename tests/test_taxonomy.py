@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from goalmap import query
+
 import pytest
 
 from conftest import TAXONOMY
@@ -32,6 +34,6 @@ def test_the_knowledge_base_is_complete():
     kb = load(TAXONOMY, use_cache=False)
     assert set(kb.levels) >= {"instructions", "preferences", "values"}
     assert {"figure2", "revised-2024", "resource-list"} <= set(kb.schemes)
-    assert kb.default_scheme() == "figure2"
+    assert query.default_scheme(kb) == "figure2"
     assert len(kb.works) > 130
     assert {"table1", "figure5"} <= set(kb.tables)

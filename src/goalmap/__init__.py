@@ -1,3 +1,12 @@
 """goalmap: a knowledge base of alignment goals for large language models."""
 
 __version__ = "0.1.0"
+
+
+def load(path=None, *, use_cache: bool = True):
+    """The knowledge base at ``path`` (default: the folder ``goalmap info`` names), for scripts
+    and notebooks: ``kb = goalmap.load(); kb.works["ouyang2022training"].title``."""
+    from goalmap.loader import load as _load
+    from goalmap.loader import taxonomy_root
+
+    return _load(taxonomy_root(None if path is None else str(path)), use_cache=use_cache)

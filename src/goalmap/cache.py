@@ -112,11 +112,11 @@ class Store:
         back as read-only records (the checksum has vouched for the bytes, and
         they were validated when written by this very version).
         """
-        from goalmap.loader import kind_for, model_for
+        from goalmap.kinds import kind_of_file
 
         self.seen.add(rel)
         stamp = self.stamps[rel] = self._stamp(path)  # before the caller reads the file
-        kind = kind_for(rel)
+        kind = kind_of_file(rel)
         cached = self.files.get(rel)
         if kind is None or not cached or cached[0] != stamp:
             return None
@@ -130,7 +130,7 @@ class Store:
         from pydantic import ValidationError
 
         try:
-            model = model_for(kind)
+            model = kind.model_class()
             return [(tuple(prefix), model.model_validate(data)) for prefix, data in cached[1]]
         except (ValidationError, TypeError, ValueError, IndexError, KeyError):
             self.files.pop(rel, None)

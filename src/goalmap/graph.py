@@ -14,7 +14,8 @@ import networkx as nx
 
 from goalmap.errors import LoadError
 from goalmap.integrity import check_integrity
-from goalmap.kb import KnowledgeBase
+from goalmap.kb import KnowledgeBase, entry_label
+from goalmap.query import references
 
 # Fields shown as edges (or too structured for a node attribute).
 _SKIP = {"id", "categories", "citations"}
@@ -23,8 +24,7 @@ _SKIP = {"id", "categories", "citations"}
 def node_attrs(kind: str, entry) -> dict:
     data = entry.model_dump(mode="json", exclude_none=True, exclude=_SKIP)
     data = {k: v for k, v in data.items() if v not in ([], {}, "")}
-    label = getattr(entry, "name", None) or getattr(entry, "label", None) or getattr(
-        entry, "title", None) or entry.id
+    label = entry_label(entry)
     if "kind" in data:  # a resource's or challenge's own kind must not hide the node's kind
         data[f"{kind}_kind"] = data.pop("kind")
     return {"kind": kind, "label": label, **data}
@@ -46,7 +46,7 @@ def build_graph(kb: KnowledgeBase, check: bool = True) -> nx.DiGraph:
     for cat_id, cat in kb.categories.items():
         if cat.parent is None:
             g.add_edge(cat_id, kb.category_scheme[cat_id], relation="parent")
-    for ref in kb.references():
+    for ref in references(kb):
         if ref.target not in g:
             continue
         if g.has_edge(ref.source, ref.target) and ref.attrs:
@@ -56,47 +56,3 @@ def build_graph(kb: KnowledgeBase, check: bool = True) -> nx.DiGraph:
             continue
         g.add_edge(ref.source, ref.target, relation=ref.relation, **(ref.attrs or {}))
     return g
-
-
-def children(g: nx.DiGraph, node: str) -> list[str]:
-    """Sub-categories of a category (or the top categories of a scheme), in order."""
-    kids = [u for u, _, r in g.in_edges(node, data="relation") if r == "parent"]
-    return sorted(kids, key=lambda k: (g.nodes[k].get("order", 0), k))
-
-
-def descendants(g: nx.DiGraph, node: str) -> list[str]:
-    """Every category below ``node`` in its tree, depth first in order."""
-    out: list[str] = []
-    for kid in children(g, node):
-        out.append(kid)
-        out.extend(descendants(g, kid))
-    return out
-
-
-def cited(g: nx.DiGraph, category: str) -> list[str]:
-    """The works and resources one category cites, in the figure's order."""
-    targets = [(d.get("order", 0), v) for _, v, d in g.out_edges(category, data=True)
-               if d.get("relation") == "cites"]
-    return [v for _, v in sorted(targets)]
-
-
-def citations_of(g: nx.DiGraph, node: str) -> list[str]:
-    """The categories that cite a work or resource."""
-    return sorted(u for u, _, r in g.in_edges(node, data="relation") if r == "cites")
-
-
-def orphans(g: nx.DiGraph) -> list[str]:
-    """Works nothing refers to: no category cites them, no resource names them."""
-    return sorted(n for n, kind in g.nodes(data="kind") if kind == "work" and g.in_degree(n) == 0)
-
-
-def ancestors(g: nx.DiGraph, category: str) -> list[str]:
-    """The chain of parents from a category up to its scheme."""
-    out = []
-    node = category
-    while True:
-        ups = [v for _, v, r in g.out_edges(node, data="relation") if r == "parent"]
-        if not ups:
-            return out
-        node = ups[0]
-        out.append(node)

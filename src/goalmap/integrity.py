@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from goalmap.errors import Problem
-from goalmap.kb import KnowledgeBase, Reference
+from goalmap.kb import KnowledgeBase
+from goalmap.query import Reference, references
 
 
 def _problem(kb: KnowledgeBase, entry_id: str, path: tuple, message: str, rule: str,
@@ -16,7 +17,7 @@ def _problem(kb: KnowledgeBase, entry_id: str, path: tuple, message: str, rule: 
 
 def dangling(kb: KnowledgeBase) -> Iterator[tuple[Reference, list[str]]]:
     """References whose target does not exist (or is of the wrong kind), with close ids."""
-    for ref in kb.references():
+    for ref in references(kb):
         if ref.target in kb.broken_ids:
             continue  # its own file's error is reported already
         kind = kb.kind_of(ref.target)

@@ -16,33 +16,12 @@ from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from goalmap.errors import LoadError, Problem, TaxonomyNotFound, format_path
 from goalmap.kb import KnowledgeBase, Origin
+from goalmap.kinds import SUFFIXES, folders_text, kind_of_file
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from goalmap.yamlread import Positions
-
-# Folder name -> the kind of entry its files hold (models.KINDS maps kinds to models).
-FOLDERS: dict[str, str] = {
-    "levels": "level",
-    "schemes": "scheme",
-    "works": "work",
-    "resources": "resource",
-    "tables": "table",
-    "algorithms": "algorithm",
-    "challenges": "challenge",
-}
-KIND_ATTR = {
-    "level": "levels",
-    "scheme": "schemes",
-    "work": "works",
-    "resource": "resources",
-    "table": "tables",
-    "algorithm": "algorithms",
-    "challenge": "challenges",
-}
-SUFFIXES = (".yaml", ".yml")
-
 
 def packaged_taxonomy() -> Path:
     """The knowledge base shipped with goalmap (inside the wheel, or the checkout's)."""
@@ -101,30 +80,17 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def model_for(kind: str) -> type:
-    """The pydantic model of a kind (imported on first use: a warm ``show`` needs none)."""
-    from goalmap import models
-
-    return models.KINDS[kind]
-
-
-def kind_for(rel: str) -> Optional[str]:
-    folder = rel.split("/", 1)[0] if "/" in rel else ""
-    return FOLDERS.get(folder)
-
-
 def read_entries(text: str, rel: str, positions: Optional[Positions] = None) -> tuple[
         list[tuple[tuple, Any]], list[Problem]]:
     """Parse and validate one file: (entry prefix, model) pairs and the problems.
 
     Pass a ``Positions`` to keep where each value stood (the linter does).
     """
-    kind = kind_for(rel)
+    kind = kind_of_file(rel)
     if kind is None:
-        folders = ", ".join(f"{f}/" for f in FOLDERS)
-        return [], [Problem(rel, 0, 0, f"files belong in one of the folders {folders}",
+        return [], [Problem(rel, 0, 0, f"files belong in one of the folders {folders_text()}",
                             rule="schema")]
-    model = model_for(kind)
+    model = kind.model_class()
     from pydantic import ValidationError
 
     from goalmap.yamlread import Positions, parse  # not needed when the cache answers
@@ -222,15 +188,15 @@ def assemble(root: Path, per_file: list[tuple[str, list[tuple[tuple, Any]]]]) ->
 
     for rel, entries in per_file:
         kb.files.append(rel)
-        kind = kind_for(rel)
+        kind = kind_of_file(rel)
         if kind is None:
             continue  # reported by read_entries
-        table = getattr(kb, KIND_ATTR[kind])
+        table = getattr(kb, kind.plural)
         for prefix, entry in entries:
             if not claim(entry.id, Origin(rel, prefix), prefix + ("id",)):
                 continue
             table[entry.id] = entry
-            if kind == "scheme":
+            if kind.name == "scheme":
                 for i, cat in enumerate(entry.categories):
                     if claim(cat.id, Origin(rel, prefix + ("categories", i)),
                              prefix + ("categories", i, "id")):

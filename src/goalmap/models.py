@@ -228,14 +228,3 @@ class Challenge(Strict):
 
 Citation.model_rebuild()
 Member.model_rebuild()
-
-# Which model each kind of taxonomy file holds, by the folder it lives in.
-KINDS: dict[str, type[Strict]] = {
-    "level": Level,
-    "scheme": Scheme,
-    "work": Work,
-    "resource": Resource,
-    "table": Table,
-    "algorithm": Algorithm,
-    "challenge": Challenge,
-}

@@ -8,13 +8,13 @@ prints it as a tree, or as JSON with ``--json``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Any, Optional
 
 from goalmap.errors import UnknownTarget
-from goalmap.kb import KnowledgeBase, cite_text, citation_label
+from goalmap import query
+from goalmap.citations import cite_key, citation_label
+from goalmap.kb import KnowledgeBase
 
-if TYPE_CHECKING:
-    from goalmap.models import Category, Citation, Member, Resource, Work
 
 View = dict[str, Any]
 
@@ -33,42 +33,31 @@ def fields(*pairs: tuple[str, Any]) -> list[list]:
 
 
 # ------------------------------------------------------------------ citations
-def citation_text(kb: KnowledgeBase, cit: Citation) -> str:
+def citation_text(kb: KnowledgeBase, cit: Any, scheme: Optional[str] = None) -> str:
     """``Label (Surname et al., Year; ...)``, with what the figure printed if it differs."""
-    text = citation_label(kb, cit)
+    text = citation_label(kb, cit, scheme)
     if cit.printed:
         text += f" [printed: {cit.printed}]"
     return text
 
 
-def citation_node(kb: KnowledgeBase, cit: Citation) -> View:
+def citation_node(kb: KnowledgeBase, cit: Any, scheme: Optional[str] = None) -> View:
     ids = list(cit.works) + list(cit.resources)
-    return node(citation_text(kb, cit), [citation_node(kb, c) for c in cit.includes],
+    return node(citation_text(kb, cit, scheme), [citation_node(kb, c, scheme) for c in cit.includes],
                 kind="citation", id=ids[0] if ids else None, refs=ids, erratum=cit.erratum)
 
 
-def category_node(kb: KnowledgeBase, cat: Category, scheme_id: str, label: str = "") -> View:
-    kids = [category_node(kb, c, scheme_id) for c in kb.children(cat.id, scheme_id)]
-    kids += [citation_node(kb, c) for c in cat.citations]
+def category_node(kb: KnowledgeBase, cat: Any, scheme_id: str, label: str = "") -> View:
+    kids = [category_node(kb, c, scheme_id) for c in query.children(kb, cat.id, scheme_id)]
+    kids += [citation_node(kb, c, scheme_id) for c in cat.citations]
     return node(label or cat.label, kids, id=cat.id, kind="category", section=cat.section)
 
 
-def category_path(kb: KnowledgeBase, cat_id: str) -> str:
-    parts = []
-    node_id: Optional[str] = cat_id
-    while node_id is not None:
-        cat = kb.categories[node_id]
-        parts.append(cat.label)
-        node_id = cat.parent
-    scheme = kb.schemes[kb.category_scheme[cat_id]]
-    return " › ".join([scheme.name] + parts[::-1])
-
-
 def cited_in_node(kb: KnowledgeBase, entry_id: str) -> Optional[View]:
-    hits = kb.citations_of(entry_id)
+    hits = query.citations_of(kb, entry_id)
     if not hits:
         return None
-    kids = [node(f"{category_path(kb, cat_id)}: {cit.label}", kind="category", id=cat_id)
+    kids = [node(f"{query.category_path(kb, cat_id)}: {cit.label}", kind="category", id=cat_id)
             for cat_id, cit in hits]
     return node(f"Cited in ({len(kids)})", kids)
 
@@ -76,9 +65,9 @@ def cited_in_node(kb: KnowledgeBase, entry_id: str) -> Optional[View]:
 # --------------------------------------------------------------------- kinds
 def level_view(kb: KnowledgeBase, level_id: str, scheme_id: Optional[str]) -> View:
     level = kb.levels[level_id]
-    scheme_id = scheme_id or kb.default_scheme()
+    scheme_id = query.scheme_id(kb, scheme_id)
     branches = [category_node(kb, cat, scheme_id, label)
-                for cat, label in kb.level_branches(level_id, scheme_id)] if scheme_id else []
+                for cat, label in query.level_branches(kb, level_id, scheme_id)] if scheme_id else []
     return node(level.name, branches, id=level.id, kind="level", text=level.definition,
                 fields=fields(("Section", level.section),
                               ("Trained towards", level.trained_towards),
@@ -99,7 +88,7 @@ def links_node(links) -> Optional[View]:
     return node("Links", [node(f"{ln.type}: {ln.url}", kind="link", url=ln.url) for ln in links])
 
 
-def work_fields(work: Work) -> list[list]:
+def work_fields(work: Any) -> list[list]:
     authors = ", ".join(work.authors) + (" et al." if work.et_al else "")
     return fields(("Id", work.id), ("Authors", authors or work.organization), ("Year", work.year),
                   ("Venue", work.venue), ("arXiv", work.arxiv or "(unknown)"), ("DOI", work.doi),
@@ -112,7 +101,7 @@ def work_view(kb: KnowledgeBase, work_id: str, nested: bool = False) -> View:
     kids = [links_node(work.links)]
     if not nested:
         kids.append(cited_in_node(kb, work_id))
-    introduces = [] if nested else kb.resources_of(work_id)
+    introduces = [] if nested else query.resources_of(kb, work_id)
     if introduces:
         kids.append(node("Introduces", [node(kb.resources[r].name, kind="resource", id=r)
                                          for r in introduces]))
@@ -120,7 +109,7 @@ def work_view(kb: KnowledgeBase, work_id: str, nested: bool = False) -> View:
                 text=work.summary, fields=work_fields(work))
 
 
-def member_node(m: Member) -> View:
+def member_node(m: Any) -> View:
     label = m.name
     if m.opposite:
         label += f" / {m.opposite}"
@@ -132,7 +121,7 @@ def member_node(m: Member) -> View:
 
 
 def resource_view(kb: KnowledgeBase, res_id: str) -> View:
-    res: Resource = kb.resources[res_id]
+    res = kb.resources[res_id]
     kids: list = []
     if res.facts:
         kids.append(node("Facts", [node(f"{f.key}: {f.text or f.value}"
@@ -194,7 +183,7 @@ def algorithm_view(kb: KnowledgeBase, alg_id: str) -> View:
 def _ref_node(kb: KnowledgeBase, entry_id: str) -> View:
     work = kb.works.get(entry_id)
     if work is not None:
-        return node(f"{work.title} ({cite_text(work)})", kind="work", id=entry_id)
+        return node(f"{work.title} ({cite_key(kb, entry_id)})", kind="work", id=entry_id)
     entry = kb.get(entry_id)
     return node(getattr(entry, "name", entry_id), kind=kb.kind_of(entry_id), id=entry_id)
 
@@ -222,7 +211,7 @@ def goals_view(kb: KnowledgeBase) -> View:
 
 def scheme_view(kb: KnowledgeBase, scheme_id: str) -> View:
     scheme = kb.schemes[scheme_id]
-    kids = [category_node(kb, c, scheme_id) for c in kb.children(None, scheme_id)]
+    kids = [category_node(kb, c, scheme_id) for c in query.children(kb, None, scheme_id)]
     return node(scheme.name, kids, id=scheme.id, kind="scheme", text=scheme.description)
 
 
@@ -238,7 +227,7 @@ def view(kb: KnowledgeBase, target: str, scheme: Optional[str] = None) -> View:
     kind = kb.kind_of(entry_id)
     if kind == "category":
         cat = kb.categories[entry_id]
-        return category_node(kb, cat, kb.category_scheme[entry_id], category_path(kb, entry_id))
+        return category_node(kb, cat, kb.category_scheme[entry_id], query.category_path(kb, entry_id))
     makers = {
         "work": work_view, "resource": resource_view, "table": table_view,
         "algorithm": algorithm_view, "challenge": challenge_view, "scheme": scheme_view,

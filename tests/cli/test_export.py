@@ -72,7 +72,8 @@ def test_unknown_format_and_scheme():
     result = run("pdf")
     assert result.exit_code == 2 and "markdown, dot" in result.stderr
     result = run("markdown", "--scheme", "nope")
-    assert result.exit_code == 1 and "no scheme named 'nope'" in result.stderr
+    assert result.exit_code == 2 and "no scheme named 'nope'" in result.stderr
+    assert "the schemes are: mini" in result.stderr
 
 
 def test_svg_without_graphviz_names_the_package(tmp_path):

@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from goalmap.export import dot
-from goalmap.export.tree import citation_label, citation_rows, one_line, select, walk
+from goalmap.export.tree import citation_label, one_line
+from goalmap.query import citation_rows, select, walk
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 
@@ -26,9 +27,9 @@ def svg_texts(dot_text: str) -> list[str]:
 def expected_labels(kb, scheme=None, root=None) -> list[str]:
     tree = select(kb, scheme, root)
     out = [one_line(tree.title)]
-    for _, cat, label in walk(kb, tree):
+    for _, cat, label in walk(kb, tree.branches, tree.scheme):
         out.append(one_line(label))
-        out += [citation_label(kb, cit) for _, cit in citation_rows(kb, cat.citations)]
+        out += [citation_label(kb, cit) for _, cit in citation_rows(cat.citations)]
     return out
 
 

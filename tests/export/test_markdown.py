@@ -8,7 +8,8 @@ import unicodedata
 from markdown_it import MarkdownIt
 
 from goalmap.export import markdown
-from goalmap.export.tree import one_line, select, walk
+from goalmap.export.tree import one_line
+from goalmap.query import select, walk
 
 
 def github_slugs(headings: list[str]) -> list[str]:
@@ -60,7 +61,7 @@ def test_headings_follow_the_tree(any_kb):
     headings = check_links(text)
     tree = select(any_kb)
     expected = [(1, one_line(tree.title)), (2, "Contents")]
-    expected += [(min(d + 2, 6), one_line(label)) for d, _, label in walk(any_kb, tree)]
+    expected += [(min(d + 2, 6), one_line(label)) for d, _, label in walk(any_kb, tree.branches, tree.scheme)]
     assert headings[:len(expected)] == expected
     assert headings[len(expected):][0] == (2, "Tables")
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from goalmap.export import mermaid
-from goalmap.export.tree import citation_label, citation_rows, select, walk
+from goalmap.export.tree import citation_label
+from goalmap.query import citation_rows, select, walk
 
 NODE = re.compile(r'^  (n\d+)\["((?:[^"\\#<>`{}\[\]|]|#\w+;|<br/>)*)"\](:::cites)?$')
 EDGE = re.compile(r"^  (n\d+) (-->|---) (n\d+)$")
@@ -35,8 +36,8 @@ def test_grammar_and_labels(any_kb):
     nodes = check(mermaid.dumps(any_kb))
     texts = "\n".join(nodes.values())
     tree = select(any_kb)
-    for _, cat, _ in walk(any_kb, tree):
-        for _, cit in citation_rows(any_kb, cat.citations):
+    for _, cat, _ in walk(any_kb, tree.branches, tree.scheme):
+        for _, cit in citation_rows(cat.citations):
             assert mermaid.text(citation_label(any_kb, cit)) in texts
 
 

@@ -29,13 +29,14 @@ def _root_for(paths: list[str]) -> Path:
     """--taxonomy, else $GOALMAP_TAXONOMY, else the taxonomy folder the paths are in,
     else ./taxonomy, else the packaged one."""
     from goalmap.cli import state
-    from goalmap.loader import FOLDERS, taxonomy_root
+    from goalmap.kinds import BY_FOLDER
+    from goalmap.loader import taxonomy_root
 
     option = state.taxonomy or os.environ.get("GOALMAP_TAXONOMY") or None
     if option is None:
         for given in paths:
             for folder in Path(given).resolve().parents:
-                if folder.name in FOLDERS:
+                if folder.name in BY_FOLDER:
                     option = str(folder.parent)
                     break
             if option:

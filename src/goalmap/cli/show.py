@@ -19,13 +19,10 @@ def show(
                                  "(a tree of objects with label and children)."),
 ) -> None:
     """Show one entry of the knowledge base, with everything linked to it."""
-    from goalmap.errors import UnknownTarget
     from goalmap.views import view
 
     with user_errors():
         kb = load_kb(read_only=True)
-        if scheme is not None and scheme not in kb.schemes:
-            raise UnknownTarget(scheme, [s for s in kb.schemes], what="scheme")
         result = view(kb, target, scheme)
         if as_json:
             emit_json(result)
@@ -40,7 +37,9 @@ def search(
 ) -> None:
     """Find entries by words; prints one id, kind and label per line."""
     with user_errors():
-        hits = load_kb(read_only=True).search(text)
+        from goalmap.query import search as find
+
+        hits = find(load_kb(read_only=True), text)
         if as_json:
             emit_json([{"id": i, "kind": k, "label": label} for i, k, label in hits])
             return

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from goalmap.export.tree import cited_works, one_line, select
+from goalmap.export.tree import one_line
 from goalmap.kb import KnowledgeBase
-from goalmap.models import Work
+from goalmap.query import cited_works, select, selected_categories
 
 _LATEX = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -52,7 +52,7 @@ def protect(title: str) -> str:
     return " ".join(words)
 
 
-def authors(work: Work) -> Optional[str]:
+def authors(work) -> Optional[str]:
     if work.authors:
         names = [latex(a) for a in work.authors] + (["others"] if work.et_al else [])
         return " and ".join(names)
@@ -61,7 +61,7 @@ def authors(work: Work) -> Optional[str]:
     return None
 
 
-def fields(work: Work) -> list[tuple[str, str]]:
+def fields(work) -> list[tuple[str, str]]:
     kind = ENTRY_TYPE[work.type]
     out = [("title", protect(work.title))]
     who = authors(work)
@@ -95,7 +95,7 @@ def _url(url: str) -> str:
     return one_line(url).replace(" ", "%20").replace("{", "%7B").replace("}", "%7D")
 
 
-def entry(work: Work) -> str:
+def entry(work) -> str:
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields(work))
     return f"@{ENTRY_TYPE[work.type]}{{{work.id},\n{body}\n}}\n"
 
@@ -106,5 +106,5 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
     if scheme is None and root is None:
         ids = sorted(kb.works)
     else:
-        ids = sorted(cited_works(kb, select(kb, scheme, root)))
+        ids = sorted(cited_works(kb, selected_categories(kb, select(kb, scheme, root))))
     return "\n".join(entry(kb.works[w]) for w in ids)

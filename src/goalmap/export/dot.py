@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from goalmap.export.tree import Tree, citation_label, citation_rows, one_line, select, walk
+from goalmap.export.tree import citation_label, one_line
+from goalmap.query import Selection, citation_rows, select, walk
 from goalmap.kb import KnowledgeBase
 
 FONT = "Helvetica"
@@ -53,7 +54,7 @@ def _node(node_id: str, **attrs: str) -> str:
 
 def _citation_box(kb: KnowledgeBase, citations) -> str:
     rows = []
-    for depth, cit in citation_rows(kb, citations):
+    for depth, cit in citation_rows(citations):
         indent = "&#160;" * 4 * depth + "↳ " if depth else ""
         work = kb.works.get(cit.works[0]) if cit.works else None
         href = ""
@@ -67,10 +68,10 @@ def _citation_box(kb: KnowledgeBase, citations) -> str:
 
 def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
           one_node_per_work: bool = False, **_: object) -> str:
-    tree: Tree = select(kb, scheme, root)
-    root_id = f"root:{tree.root or tree.scheme_id}"
+    tree: Selection = select(kb, scheme, root)
+    root_id = f"root:{tree.root or tree.scheme}"
     lines = [
-        f"digraph {quote(tree.scheme_id)} {{",
+        f"digraph {quote(tree.scheme)} {{",
         "  rankdir=LR;",
         "  charset=\"UTF-8\";",
         "  ranksep=0.35; nodesep=0.08;",
@@ -79,10 +80,10 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
         _node(root_id, label=tree.title, fillcolor=ROOT_FILL, fontsize="14"),
     ]
     parents: dict[str, str] = {}
-    for branch in tree.branches:
-        parents[branch.category.id] = root_id
+    for cat, _ in tree.branches:
+        parents[cat.id] = root_id
     edges: list[str] = []
-    for depth, cat, label in walk(kb, tree):
+    for depth, cat, label in walk(kb, tree.branches, tree.scheme):
         fill = FILL.get(cat.perspective or "", ROOT_FILL)
         lines.append(_node(cat.id, label=label, fillcolor=fill, tooltip=cat.id))
         parent = parents.get(cat.id) or cat.parent or root_id
@@ -90,7 +91,7 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
         if not cat.citations:
             continue
         if one_node_per_work:
-            for i, (sub, cit) in enumerate(citation_rows(kb, cat.citations)):
+            for i, (sub, cit) in enumerate(citation_rows(cat.citations)):
                 node_id = f"{cat.id}:cite:{i}"
                 lines.append(_node(node_id, label=citation_label(kb, cit), shape="note",
                                    style="filled", fillcolor=CITE_FILL, fontsize="10",

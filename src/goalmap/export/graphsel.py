@@ -7,9 +7,9 @@ from typing import Optional
 
 import networkx as nx
 
-from goalmap.export.tree import select, subtree_ids
 from goalmap.graph import build_graph
 from goalmap.kb import KnowledgeBase
+from goalmap.query import select, selected_categories
 
 
 def selected_graph(kb: KnowledgeBase, scheme: Optional[str] = None,
@@ -20,10 +20,10 @@ def selected_graph(kb: KnowledgeBase, scheme: Optional[str] = None,
     if scheme is None and root is None:
         return g
     tree = select(kb, scheme, root)
-    keep = set(subtree_ids(kb, tree))
+    keep = set(selected_categories(kb, tree))
     if root is None:
-        other = {c for c, s in kb.category_scheme.items() if s != tree.scheme_id}
-        others = set(kb.schemes) - {tree.scheme_id}
+        other = {c for c, s in kb.category_scheme.items() if s != tree.scheme}
+        others = set(kb.schemes) - {tree.scheme}
         return g.subgraph([n for n in g if n not in other and n not in others]).copy()
     nodes = set(keep)
     for cat in keep:

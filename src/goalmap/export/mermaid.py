@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from goalmap.export.tree import Tree, citation_label, citation_rows, one_line, select, walk
+from goalmap.export.tree import citation_label, one_line
+from goalmap.query import Selection, citation_rows, select, walk
 from goalmap.kb import KnowledgeBase
 
 _ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;",
@@ -25,7 +26,7 @@ def text(label: str) -> str:
 def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
           fenced: bool = False, **_: object) -> str:
     """A ``flowchart LR``; ``fenced`` wraps it in a Markdown code block."""
-    tree: Tree = select(kb, scheme, root)
+    tree: Selection = select(kb, scheme, root)
     ids: dict[str, str] = {}
 
     def nid(key: str) -> str:
@@ -33,14 +34,14 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
 
     lines = ["flowchart LR", f'  {nid("root")}["{text(tree.title)}"]']
     edges = []
-    branch_ids = {b.category.id for b in tree.branches}
-    for _, cat, label in walk(kb, tree):
+    branch_ids = {cat.id for cat, _ in tree.branches}
+    for _, cat, label in walk(kb, tree.branches, tree.scheme):
         lines.append(f'  {nid(cat.id)}["{text(label)}"]')
         parent = "root" if cat.id in branch_ids else cat.parent or "root"
         edges.append(f"  {nid(parent)} --> {nid(cat.id)}")
         if cat.citations:
             rows = [("↳ " if depth else "") + text(citation_label(kb, cit))
-                    for depth, cit in citation_rows(kb, cat.citations)]
+                    for depth, cit in citation_rows(cat.citations)]
             box = nid(cat.id + ":citations")
             lines.append(f'  {box}["{"<br/>".join(rows)}"]:::cites')
             edges.append(f"  {nid(cat.id)} --- {box}")

@@ -30,6 +30,7 @@ Passing example::
 from __future__ import annotations
 
 from goalmap.kb import norm
+from goalmap.query import resources_of
 
 ID = "alias-clash"
 LEVEL = "error"
@@ -47,7 +48,7 @@ def _related(kb) -> set[frozenset]:
     for aid, alg in kb.algorithms.items():
         for other in alg.works:
             pairs.add(frozenset((aid, other)))
-            for rid in kb.resources_of(other):
+            for rid in resources_of(kb, other):
                 pairs.add(frozenset((aid, rid)))
     return pairs
 

@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import re
 
-from goalmap.kb import norm, surname
+from goalmap.citations import surname
+from goalmap.kb import norm
 
 ID = "author-format"
 LEVEL = "error"

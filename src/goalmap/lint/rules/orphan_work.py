@@ -25,13 +25,15 @@ Passing example (the same work, with a resource that names it)::
 
 from __future__ import annotations
 
+from goalmap.query import references
+
 ID = "orphan-work"
 LEVEL = "warning"
 OPTIONS: dict = {}
 
 
 def check(ctx):
-    named = {ref.target for ref in ctx.kb.references()}
+    named = {ref.target for ref in references(ctx.kb)}
     for _, work_id, _ in ctx.entries("work"):
         if work_id not in named:
             yield ctx.at(work_id, ("id",),
