@@ -59,3 +59,11 @@ def wrap(value: Any) -> Any:
     if type(value) is list and value and type(value[0]) is dict:
         return [Record(v) for v in value]
     return value
+
+
+def as_dict(entry: Any) -> dict:
+    """An entry's fields as plain JSON-safe data (nested entries as dicts), whatever
+    its runtime type; use this, never ``model_dump``, on loaded entries."""
+    if isinstance(entry, Record):
+        return entry._data
+    return entry.model_dump(mode="json")
