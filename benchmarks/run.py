@@ -326,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         kbs: dict[str, dict] = {}
         if not args.no_real:
-            from goalmap.loader import packaged_taxonomy
+            from goalmap.workspace import packaged_taxonomy
 
             real = packaged_taxonomy()
             kbs["real"] = kb_rows(b, "real", real, len(yaml_files(real / "works")), tools,

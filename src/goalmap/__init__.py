@@ -7,6 +7,6 @@ def load(path=None, *, use_cache: bool = True):
     """The knowledge base at ``path`` (default: the folder ``goalmap info`` names), for scripts
     and notebooks: ``kb = goalmap.load(); kb.works["ouyang2022training"].title``."""
     from goalmap.loader import load as _load
-    from goalmap.loader import taxonomy_root
+    from goalmap.workspace import locate
 
-    return _load(taxonomy_root(None if path is None else str(path)), use_cache=use_cache)
+    return _load(locate(None if path is None else str(path)).path, use_cache=use_cache)

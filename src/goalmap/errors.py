@@ -8,12 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-# Exit codes, documented in docs/cli.md and the README.
+# The exit codes: the one table every command, the CLI reference and the README use.
 EXIT_OK = 0
-EXIT_PROBLEMS = 1  # the knowledge base (or the input) has errors, or a target was not found
-EXIT_USAGE = 2  # bad options, missing taxonomy folder, bad configuration
-EXIT_IO = 3  # an output file could not be written
-EXIT_TOOL = 4  # an external tool (Graphviz) is missing or failed
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_IO = 3
+EXIT_TOOL = 4
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (EXIT_OK, "success (for `lint`: no errors; with `--strict`, no warnings either)"),
+    (EXIT_PROBLEMS, "the knowledge base has errors, a target was not found, or `--check` "
+     "found a difference"),
+    (EXIT_USAGE, "usage error: a bad option, a folder that holds no knowledge base, a bad "
+     "configuration, an unknown scheme, an existing id"),
+    (EXIT_IO, "an output file could not be written (the old file is left whole)"),
+    (EXIT_TOOL, "an external tool (Graphviz `dot`) is missing or failed"),
+)
 
 FieldPath = tuple  # ('categories', 3, 'citations', 0, 'works', 1)
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
-from goalmap.errors import LoadError, Problem, TaxonomyNotFound, format_path
+from goalmap.errors import LoadError, Problem, format_path
 from goalmap.kb import KnowledgeBase, Origin
 from goalmap.kinds import SUFFIXES, folders_text, kind_of_file
 
@@ -22,29 +22,6 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from goalmap.yamlread import Positions
-
-def packaged_taxonomy() -> Path:
-    """The knowledge base shipped with goalmap (inside the wheel, or the checkout's)."""
-    here = Path(__file__).resolve().parent
-    inside = here / "taxonomy"
-    if inside.is_dir():
-        return inside
-    return here.parent.parent / "taxonomy"
-
-
-def taxonomy_root(option: Optional[str] = None) -> Path:
-    """The folder to read: ``--taxonomy``, else ``$GOALMAP_TAXONOMY``, else the packaged one."""
-    chosen = option or os.environ.get("GOALMAP_TAXONOMY") or None
-    root = Path(chosen).expanduser() if chosen else packaged_taxonomy()
-    if not root.is_dir():
-        source = "--taxonomy" if option else ("GOALMAP_TAXONOMY" if chosen else "the package")
-        raise TaxonomyNotFound(
-            f"taxonomy folder not found: {root} (from {source})",
-            hint="pass --taxonomy DIR (or set GOALMAP_TAXONOMY) to a folder with levels/, "
-            "schemes/, works/ ... in it",
-        )
-    return root
-
 
 def discover(root: Path) -> list[Path]:
     """Every YAML file of the taxonomy, in a stable order."""

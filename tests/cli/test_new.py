@@ -53,7 +53,7 @@ def test_new_work_refuses_what_lint_would_reject(mini):
 
 def test_new_never_writes_into_the_installed_package(tmp_path, monkeypatch):
     """With no --taxonomy and no ./taxonomy, new refuses instead of editing the package's copy."""
-    from goalmap.loader import packaged_taxonomy
+    from goalmap.workspace import packaged_taxonomy
 
     monkeypatch.chdir(tmp_path)
     before = sorted(p.name for p in (packaged_taxonomy() / "works").iterdir())

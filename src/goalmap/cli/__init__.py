@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Optional
-
 import typer
 
 from goalmap import __version__
-from goalmap.cli import state
+from goalmap.cli.output import NoCacheOption, Options, TaxonomyOption
 
 _fancy = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
@@ -37,22 +35,20 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    taxonomy: Optional[str] = typer.Option(
-        None, "--taxonomy", metavar="DIR",
-        help="Taxonomy folder to read (default: $GOALMAP_TAXONOMY, else the packaged one).",
-    ),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Read every file afresh; "
-                                  "do not read or write the cache."),
+    ctx: typer.Context,
+    taxonomy: TaxonomyOption = None,
+    no_cache: NoCacheOption = False,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
-    state.taxonomy = taxonomy
-    state.use_cache = not no_cache and not os.environ.get("GOALMAP_NO_CACHE")
+    ctx.obj = Options(taxonomy, not no_cache and not os.environ.get("GOALMAP_NO_CACHE"))
 
 
-from goalmap.cli import export, lint, new, show  # noqa: E402  (light modules)
+# The command groups, one module each (light modules: heavy imports live in the commands).
+from goalmap.cli import export, info, lint, new, show  # noqa: E402
 
-for _module in (show, export, lint, new):
+COMMAND_GROUPS = (show, export, lint, new, info)
+for _module in COMMAND_GROUPS:
     _module.register(app)
 
 

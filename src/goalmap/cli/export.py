@@ -8,12 +8,16 @@ from typing import Optional
 
 import typer
 
-from goalmap.cli.output import error, load_kb, user_errors
+from goalmap.cli.output import (NoCacheOption, TaxonomyOption, error, load_kb, options,
+                                user_errors)
+from goalmap.errors import EXIT_PROBLEMS
+from goalmap.export import FORMATS  # the registry only: no exporter is imported here
 
-FORMAT_NAMES = "markdown, dot, svg, png, mermaid, json, graphml, bibtex"
+FORMAT_NAMES = ", ".join(FORMATS)
 
 
 def export(
+    ctx: typer.Context,
     fmt: str = typer.Argument(..., metavar="FORMAT", help=f"One of: {FORMAT_NAMES}."),
     scheme: Optional[str] = typer.Option(None, "--scheme", metavar="NAME",
                                          help="Taxonomy edition to export (default: Figure 2)."),
@@ -32,10 +36,12 @@ def export(
                                    help="markdown: leave out Table 1 and the Figure 5 matrix."),
     fenced: bool = typer.Option(False, "--fenced",
                                 help="mermaid: wrap the chart in a ```mermaid code block."),
+    taxonomy: TaxonomyOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
-    """Export the taxonomy as markdown, dot, svg, png, mermaid, json, graphml or bibtex."""
+    """Export the taxonomy (or a level or category of it) in one of the FORMATS."""
     from goalmap.errors import UsageError
-    from goalmap.export import FORMATS, dumps
+    from goalmap.export import dumps
 
     with user_errors():
         name = fmt.lower()
@@ -50,7 +56,7 @@ def export(
             opts["tables"] = False
         if fenced:
             opts["fenced"] = True
-        result = dumps(load_kb(), name, scheme=scheme, root=root, **opts)
+        result = dumps(load_kb(options(ctx, taxonomy, no_cache)), name, scheme=scheme, root=root, **opts)
         data = result.encode("utf-8") if isinstance(result, str) else result
         if check is not None:
             _check(check, data, FORMATS[name].binary)
@@ -73,13 +79,13 @@ def _check(path: Path, data: bytes, binary: bool, max_lines: int = 40) -> None:
     except OSError as exc:
         error(f"{path}: cannot read it ({exc.strerror or exc})",
               "run the same command with -o instead of --check to create it")
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_PROBLEMS)
     if old == data:
         return
     if binary:
         error(f"{path} is out of date ({len(old)} bytes, the export gives {len(data)})",
               "run the same command with -o instead of --check to update it")
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_PROBLEMS)
     import difflib
 
     diff = list(difflib.unified_diff(
@@ -90,7 +96,7 @@ def _check(path: Path, data: bytes, binary: bool, max_lines: int = 40) -> None:
         shown.append(f"... ({len(diff) - max_lines} more diff lines)")
     sys.stderr.write("\n".join(shown) + "\n")
     error(f"{path} is out of date", "run the same command with -o instead of --check to update it")
-    raise typer.Exit(1)
+    raise typer.Exit(EXIT_PROBLEMS)
 
 
 def register(app: typer.Typer) -> None:

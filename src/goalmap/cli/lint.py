@@ -9,7 +9,8 @@ from typing import List, Optional
 
 import typer
 
-from goalmap.cli.output import emit_json, error, user_errors
+from goalmap.cli.output import TaxonomyOption, emit_json, error, locate, options, user_errors
+from goalmap.errors import EXIT_USAGE
 
 FORMAT_NAMES = ("text", "parsable", "json", "github", "sarif")
 
@@ -25,25 +26,11 @@ def _default_format() -> str:
     return "text" if sys.stdout.isatty() else "parsable"
 
 
-def _root_for(paths: list[str]) -> Path:
-    """--taxonomy, else $GOALMAP_TAXONOMY, else the taxonomy folder the paths are in,
-    else ./taxonomy, else the packaged one."""
-    from goalmap.cli import state
-    from goalmap.kinds import BY_FOLDER
-    from goalmap.loader import taxonomy_root
-
-    option = state.taxonomy or os.environ.get("GOALMAP_TAXONOMY") or None
-    if option is None:
-        for given in paths:
-            for folder in Path(given).resolve().parents:
-                if folder.name in BY_FOLDER:
-                    option = str(folder.parent)
-                    break
-            if option:
-                break
-    if option is None and Path("taxonomy").is_dir():
-        option = "taxonomy"
-    return taxonomy_root(option)
+def _root_for(opts, paths: list[str]) -> Path:
+    """The folder by the one rule (``goalmap.workspace``); with paths, the upward search
+    starts at the first path, so a fork's files are linted against their own taxonomy."""
+    start = Path(paths[0]).resolve().parent if paths else None
+    return locate(opts, start).path
 
 
 def _relative(root: Path, paths: list[str]) -> list[str]:
@@ -85,11 +72,12 @@ def _explain(rule_id: str) -> None:
         error(f"no lint rule named '{rule_id}'",
               ("did you mean: " + ", ".join(close) + "?") if close
               else "run 'goalmap rules' to list the rules")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     sys.stdout.write(explain(BY_ID[rule_id]))
 
 
 def lint_command(
+    ctx: typer.Context,
     paths: Optional[List[str]] = typer.Argument(
         None, metavar="[PATHS]...",
         help="Report only problems in these files (references still resolve against the "
@@ -109,6 +97,7 @@ def lint_command(
         None, "--config", metavar="FILE",
         help="Read settings from FILE (default: .goalmap.yaml or pyproject.toml "
         "[tool.goalmap.lint], looked for from the taxonomy folder upwards)."),
+    taxonomy: TaxonomyOption = None,
 ) -> None:
     """Check the knowledge base: syntax, schema, references, duplicates, ids, links, text.
 
@@ -120,16 +109,18 @@ def lint_command(
     fmt = fmt or _default_format()
     if fmt not in FORMAT_NAMES:
         error(f"unknown format '{fmt}'", f"choose one of: {', '.join(FORMAT_NAMES)}")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     with user_errors():
         from goalmap import __version__
         from goalmap.lint import exit_code, lint, load_config
         from goalmap.lint.formats import render
         from goalmap.lint.rules import ALL
 
-        root = _root_for(paths or [])
+        root = _root_for(options(ctx, taxonomy), paths or [])
         only = _relative(root, paths) if paths else None
         settings = load_config(root, config).merged(_ids(select), _ids(ignore))
+        if settings.source:
+            print(f"goalmap: lint settings from {settings.source}", file=sys.stderr)
         problems = lint(root, settings, only)
         shown = _shown(root)
         if shown != ".":
@@ -146,7 +137,7 @@ def rules_command(
     from goalmap.lint.docs import summary
     from goalmap.lint.rules import ALL
 
-    rows = [{"id": r.ID, "level": r.LEVEL, "summary": summary(r), "options": r.OPTIONS}
+    rows = [{"id": r.ID, "level": r.LEVEL, "summary": summary(r), "options": {k: v.default for k, v in r.OPTIONS.items()}}
             for r in ALL]
     if as_json:
         emit_json(rows)

@@ -7,13 +7,17 @@ from typing import List, Optional
 
 import typer
 
-from goalmap.cli.output import error, user_errors
+from pathlib import Path
+
+from goalmap.cli.output import TaxonomyOption, error, locate, options, user_errors
+from goalmap.errors import EXIT_PROBLEMS
 
 new_app = typer.Typer(help="Create a new entry in the taxonomy folder.", no_args_is_help=True)
 
 
 @new_app.command("work")
 def new_work_command(
+    ctx: typer.Context,
     work_id: str = typer.Option(..., "--id", help="BibTeX-style key: surname, year, first "
                                 "title word (ouyang2022training)."),
     title: str = typer.Option(..., "--title", help="The title as published."),
@@ -25,15 +29,14 @@ def new_work_command(
                                       "page)."),
     et_al: bool = typer.Option(False, "--et-al", help="The author list is incomplete."),
     no_lint: bool = typer.Option(False, "--no-lint", help="Write even if lint finds errors."),
+    taxonomy: TaxonomyOption = None,
 ) -> None:
     """Write taxonomy/works/ID.yaml and print where it went."""
     with user_errors():
-        from goalmap.cli import state
         from goalmap.lint.linter import lint
-        from goalmap.loader import taxonomy_root
         from goalmap.scaffold import new_work, work_yaml
 
-        root = taxonomy_root(_target_folder(state.taxonomy))
+        root = _target_folder(options(ctx, taxonomy))
         if not no_lint:
             _precheck(work_id, work_yaml(work_id, title, authors, year, arxiv=arxiv, url=url,
                                          et_al=et_al))
@@ -47,24 +50,19 @@ def new_work_command(
                   file=sys.stderr)
 
 
-def _target_folder(option: Optional[str]) -> str:
-    """Where a new entry goes: --taxonomy, $GOALMAP_TAXONOMY, or ./taxonomy.
-
-    Never the knowledge base inside the installed package: an entry written
-    there would vanish with the next install and be in no one's review.
-    """
-    import os
-    from pathlib import Path
-
+def _target_folder(opts) -> Path:
+    """Where a new entry goes: the folder of the one rule (``goalmap info``), but never the
+    knowledge base inside the installed package: an entry written there would vanish with
+    the next install and be in no one's review."""
     from goalmap.errors import UsageError
 
-    chosen = option or os.environ.get("GOALMAP_TAXONOMY")
-    if chosen:
-        return chosen
-    if Path("taxonomy").is_dir():
-        return "taxonomy"
-    raise UsageError("no taxonomy folder to write into (there is no ./taxonomy here)",
-                     hint="run this in a checkout of the knowledge base, or pass --taxonomy DIR")
+    found = locate(opts)
+    if found.packaged:
+        raise UsageError("no taxonomy folder to write into (no taxonomy/ here or above, and "
+                         "the packaged knowledge base is read-only)",
+                         hint="run this in a checkout of the knowledge base, or pass "
+                         "--taxonomy DIR")
+    return found.path
 
 
 def _precheck(work_id: str, text: str) -> None:
@@ -85,7 +83,7 @@ def _precheck(work_id: str, text: str) -> None:
         for p in found:
             error(f"{p.message} ({p.rule})")
         error("nothing written", "fix the options above, or pass --no-lint")
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_PROBLEMS)
 
 
 def register(app: typer.Typer) -> None:

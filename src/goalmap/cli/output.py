@@ -9,11 +9,40 @@ import json
 import os
 import sys
 from contextlib import contextmanager
-from typing import Any, Iterator, NoReturn, Optional
+from dataclasses import dataclass
+from typing import Annotated, Any, Iterator, NoReturn, Optional
 
 import typer
 
-from goalmap.errors import GoalmapError, LoadError, Problem
+
+from goalmap.errors import EXIT_OK, GoalmapError, LoadError, Problem
+
+
+# ------------------------------------------------------------ global options
+@dataclass(frozen=True)
+class Options:
+    """The options every command shares, carried in typer's context (``ctx.obj``)."""
+
+    taxonomy: Optional[str] = None
+    use_cache: bool = True
+
+
+_TAXONOMY_HELP = ("Taxonomy folder to read (default: $GOALMAP_TAXONOMY, else the nearest "
+                  "taxonomy/ upward from here, else the packaged one; see 'goalmap info').")
+_NO_CACHE_HELP = "Read every file afresh; do not read or write the cache."
+TaxonomyOption = Annotated[Optional[str], typer.Option(
+    "--taxonomy", metavar="DIR", help=_TAXONOMY_HELP, show_default=False)]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)]
+
+
+def options(ctx: typer.Context, taxonomy: Optional[str] = None,
+            no_cache: bool = False) -> Options:
+    """The global options, with a command's own ``--taxonomy``/``--no-cache`` on top
+    (they may be given before or after the command name)."""
+    base = ctx.find_root().obj
+    if not isinstance(base, Options):
+        base = Options(use_cache=not os.environ.get("GOALMAP_NO_CACHE"))
+    return Options(taxonomy or base.taxonomy, base.use_cache and not no_cache)
 
 
 def fancy(stream: Any = None) -> bool:
@@ -53,16 +82,21 @@ def user_errors() -> Iterator[None]:
         # The reader went away (``goalmap show values | head``): not an error.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(0)
+        raise typer.Exit(EXIT_OK)
 
 
-def load_kb(check: bool = True, read_only: bool = False):
-    """The knowledge base the global options point at (``read_only``: see loader.load)."""
-    from goalmap.cli import state
-    from goalmap.loader import load, taxonomy_root
+def locate(opts: Options, start: Any = None):
+    """The taxonomy folder the options name, by the one rule of ``goalmap.workspace``."""
+    from goalmap.workspace import locate as find
 
-    root = taxonomy_root(state.taxonomy)
-    return load(root, check=check, use_cache=state.use_cache, read_only=read_only)
+    return find(opts.taxonomy, start)
+
+
+def load_kb(opts: Options, check: bool = True, read_only: bool = False):
+    """The knowledge base the options point at (``read_only``: see loader.load)."""
+    from goalmap.loader import load
+
+    return load(locate(opts).path, check=check, use_cache=opts.use_cache, read_only=read_only)
 
 
 def emit_json(data: Any) -> None:

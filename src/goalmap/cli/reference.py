@@ -6,16 +6,12 @@ fails when the file is stale.
 
 from __future__ import annotations
 
-EXIT_CODES = """## Exit codes
+def exit_codes() -> str:
+    """The exit-code table, from ``goalmap.errors.EXIT_CODES``."""
+    from goalmap.errors import EXIT_CODES
 
-| code | meaning |
-|---|---|
-| 0 | success (for `lint`: no errors; with `--strict`, no warnings either) |
-| 1 | the knowledge base has errors, a target was not found, or `--check` found a difference |
-| 2 | usage error: a bad option, a missing taxonomy folder, a bad configuration, an existing id |
-| 3 | an output file could not be written (the old file is left whole) |
-| 4 | an external tool (Graphviz `dot`) is missing or failed |
-"""
+    rows = "".join(f"| {code} | {text} |\n" for code, text in EXIT_CODES)
+    return "## Exit codes\n\n| code | meaning |\n|---|---|\n" + rows
 
 
 def render() -> str:
@@ -31,7 +27,7 @@ def render() -> str:
     note = ("This file is generated from the commands' own help by "
             "`python -m goalmap.cli.reference > docs/cli.md`; do not edit it by hand.\n\n")
     head, _, rest = body.partition("\n\n")
-    return f"{head}\n\n{note}{rest.strip()}\n\n{EXIT_CODES}"
+    return f"{head}\n\n{note}{rest.strip()}\n\n{exit_codes()}"
 
 
 if __name__ == "__main__":

@@ -58,7 +58,8 @@ class LintConfig:
         return self.levels.get(rule.ID, rule.LEVEL)
 
     def options_for(self, rule) -> dict[str, Any]:
-        return {**rule.OPTIONS, **self.options.get(rule.ID, {})}
+        defaults = {name: opt.default for name, opt in rule.OPTIONS.items()}
+        return {**defaults, **self.options.get(rule.ID, {})}
 
     def merged(self, select: Optional[list[str]] = None,
                ignore: Optional[list[str]] = None) -> "LintConfig":
@@ -105,11 +106,16 @@ def check(config: LintConfig, where: str) -> None:
             raise _unknown(rule_id, where)
         if not isinstance(opts, dict):
             raise ConfigError(f"{where}: options for {rule_id} must be a table of name = value")
-        for name in opts:
-            if name not in rules[rule_id].OPTIONS:
+        for name, value in opts.items():
+            declared = rules[rule_id].OPTIONS.get(name)
+            if declared is None:
                 known = ", ".join(rules[rule_id].OPTIONS) or "none"
                 raise ConfigError(f"{where}: {rule_id} has no option '{name}' (its options: "
                                   f"{known})")
+            if not declared.accepts(value):
+                raise ConfigError(f"{where}: options.{rule_id}.{name} must be "
+                                  f"{declared.describe()}, not {value!r}",
+                                  hint=f"default: {declared.default!r}")
 
 
 def from_mapping(data: Any, where: str) -> LintConfig:
@@ -171,6 +177,24 @@ def read_config_file(path: Path) -> Optional[LintConfig]:
     return from_mapping(data.get("lint"), str(path))
 
 
+CONFIG_NAMES = (".goalmap.yaml", ".goalmap.yml", "pyproject.toml")
+
+
+def find_config(start: Path) -> Optional[Path]:
+    """The configuration file that applies to the taxonomy at ``start``: the first
+    ``.goalmap.yaml`` or pyproject.toml with ``[tool.goalmap.lint]`` in it or a parent,
+    stopping at the folder that holds ``.git``."""
+    folder = Path(start).resolve()
+    for here in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = here / name
+            if candidate.is_file() and read_config_file(candidate) is not None:
+                return candidate
+        if (here / ".git").exists():
+            break
+    return None
+
+
 def load_config(start: Path, explicit: Optional[Path] = None) -> LintConfig:
     """The configuration that applies to the taxonomy at ``start`` (or ``explicit``)."""
     if explicit is not None:
@@ -178,14 +202,5 @@ def load_config(start: Path, explicit: Optional[Path] = None) -> LintConfig:
             raise ConfigError(f"configuration file not found: {explicit}")
         found = read_config_file(Path(explicit))
         return found if found is not None else LintConfig(source=str(explicit))
-    folder = Path(start).resolve()
-    for here in (folder, *folder.parents):
-        for name in (".goalmap.yaml", ".goalmap.yml", "pyproject.toml"):
-            candidate = here / name
-            if candidate.is_file():
-                found = read_config_file(candidate)
-                if found is not None:
-                    return found
-        if (here / ".git").exists():
-            break
-    return LintConfig()
+    path = find_config(start)
+    return (read_config_file(path) or LintConfig()) if path else LintConfig()

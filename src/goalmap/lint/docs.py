@@ -35,7 +35,8 @@ def summary(rule) -> str:
 def _options(rule) -> str:
     if not rule.OPTIONS:
         return "none"
-    return ", ".join(f"`{k}` (default: {v!r})" for k, v in rule.OPTIONS.items())
+    return ", ".join(f"`{k}` ({v.describe()}; default: {v.default!r})"
+                     for k, v in rule.OPTIONS.items())
 
 
 def _markdown_body(doc: str) -> str:

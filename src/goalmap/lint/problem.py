@@ -18,3 +18,31 @@ OFF = "off"
 def rank(level: str) -> int:
     """0 for error, 1 for warning, 2 for info: smaller is more severe."""
     return LEVELS.index(level)
+
+
+class Option:
+    """A rule's configurable option: its type, its default, and whether it may be null.
+
+    ``kind`` is ``"int"`` or ``"str-list"``; the configuration is checked against it,
+    so a wrong type is a clear configuration error (exit 2), never a crash in a rule.
+    """
+
+    __slots__ = ("kind", "default", "nullable")
+    KINDS = {"int": "a whole number", "str-list": "a list of strings"}
+
+    def __init__(self, kind: str, default: object, nullable: bool = False):
+        assert kind in self.KINDS
+        self.kind, self.default, self.nullable = kind, default, nullable
+
+    def accepts(self, value: object) -> bool:
+        if value is None:
+            return self.nullable
+        if self.kind == "int":
+            return isinstance(value, int) and not isinstance(value, bool)
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+    def describe(self) -> str:
+        return self.KINDS[self.kind] + (" or null" if self.nullable else "")
+
+    def __repr__(self) -> str:
+        return repr(self.default)

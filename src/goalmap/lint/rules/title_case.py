@@ -26,12 +26,15 @@ from __future__ import annotations
 
 import re
 
+from goalmap.lint.problem import Option
+
 ID = "title-case"
 LEVEL = "warning"
 OPTIONS: dict = {
-    "acronyms": ["ai", "qa", "nli", "nlg", "nlu", "sft", "dpo", "ppo", "rl", "hhh", "bert",
-                 "roberta", "gpt", "glm", "llm", "llms", "rlhf", "nlp"],
-    "suffixes": ["gpt", "glm", "llm", "llms", "rlhf", "nlp"],
+    "acronyms": Option("str-list", [
+        "ai", "qa", "nli", "nlg", "nlu", "sft", "dpo", "ppo", "rl", "hhh", "bert", "roberta",
+        "gpt", "glm", "llm", "llms", "rlhf", "nlp"]),
+    "suffixes": Option("str-list", ["gpt", "glm", "llm", "llms", "rlhf", "nlp"]),
 }
 
 _SIZE = re.compile(r"^\d+(\.\d+)?[bm]$")  # 130b, 350m (not 35k: a count)

@@ -29,9 +29,13 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlsplit
 
+from goalmap.lint.problem import Option
+
 ID = "url-format"
 LEVEL = "error"
-OPTIONS: dict = {"tracking": ["utm_*", "fbclid", "gclid", "trk", "mc_cid", "mc_eid"]}
+OPTIONS: dict = {
+    "tracking": Option("str-list", ["utm_*", "fbclid", "gclid", "trk", "mc_cid", "mc_eid"]),
+}
 
 
 def urls(entry):

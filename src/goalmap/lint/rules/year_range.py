@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import datetime
 
+from goalmap.lint.problem import Option
+
 ID = "year-range"
 LEVEL = "error"
-OPTIONS: dict = {"min": 1900, "max": None}
+OPTIONS: dict = {"min": Option("int", 1900), "max": Option("int", None, nullable=True)}
 
 
 def check(ctx):
