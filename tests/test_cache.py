@@ -30,13 +30,13 @@ url: https://example.org/fresh
 def reads(monkeypatch) -> list[str]:
     """The files the loader parses (cache misses), in order."""
     seen: list[str] = []
-    real = loader.read_entries
+    real = loader.read_source
 
-    def counting(text, rel, positions=None):
+    def counting(path, rel):
         seen.append(rel)
-        return real(text, rel, positions)
+        return real(path, rel)
 
-    monkeypatch.setattr(loader, "read_entries", counting)
+    monkeypatch.setattr(loader, "read_source", counting)
     return seen
 
 
@@ -63,6 +63,60 @@ def test_editing_a_file_invalidates_its_entry(mini, reads):
     kb = loader.load(mini)
     assert reads == ["works/jiang2021delphi.yaml"]
     assert kb.works["jiang2021delphi"].title == "Can Machines Learn Morality? Delphi, revised"
+
+
+def test_same_size_edit_with_the_mtime_put_back_is_seen(mini, reads):
+    """An edit of the same length with the old mtime restored (``touch -r``): the cache
+    used to keep serving the old title; ctime and inode give it away."""
+    loader.load(mini)
+    reads.clear()
+    path = mini / "works" / "jiang2021delphi.yaml"
+    before = path.stat()
+    text = path.read_text()
+    path.write_text(text.replace("Can Machines Learn Morality?", "Can Machines Learn Morelity?"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    kb = loader.load(mini)
+    assert kb.works["jiang2021delphi"].title.startswith("Can Machines Learn Morelity?")
+    assert reads == ["works/jiang2021delphi.yaml"]
+
+
+def test_same_length_invalid_year_is_an_error_not_stale_data(mini):
+    loader.load(mini)
+    path = mini / "works" / "jiang2021delphi.yaml"
+    before = path.stat()
+    path.write_text(path.read_text().replace("year: 2021", "year: 20x1"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with pytest.raises(LoadError) as info:
+        loader.load(mini)
+    assert [p.file for p in info.value.problems] == ["works/jiang2021delphi.yaml"]
+
+
+def test_racily_clean_entries_are_read_again(mini, reads):
+    """As in git's index: an entry whose mtime is not older than the cache file may have
+    changed in the same clock tick as the write, so it is read again."""
+    loader.load(mini)
+    path = cache_path(mini)
+    newest = max(p.stat().st_mtime_ns for p in loader.discover(mini))
+    os.utime(path, ns=(newest, newest))  # the cache file no newer than the newest entry
+    reads.clear()
+    loader.load(mini)
+    assert reads  # the racy entries were parsed again
+    reads.clear()
+    loader.load(mini)  # the cache written just now is newer than every file: all trusted
+    assert reads == []
+
+
+def test_a_schema_change_is_a_miss_never_a_traceback(mini, reads, monkeypatch):
+    loader.load(mini)
+    reads.clear()
+    from goalmap import records
+
+    monkeypatch.setattr(records, "fingerprint", lambda: "another-schema")
+    kb = loader.load(mini)
+    assert len(reads) == len(loader.discover(mini))
+    assert kb.works["jiang2021delphi"].year == 2021
 
 
 def test_same_size_edit_is_seen_through_mtime(mini, reads):
@@ -103,6 +157,23 @@ def test_removing_a_cited_file_is_still_an_error(mini):
                for p in info.value.problems)
 
 
+def _code_object_payload(good: bytes) -> bytes:
+    data = cache.decode(good)
+    rel = "works/jiang2021delphi.yaml"
+    stamp, entries = data["files"][rel]
+    prefix, model, plain = entries[0]
+    plain = (compile("1", "x", "eval"),) + plain[1:]  # a code object where the id goes
+    data["files"][rel] = (stamp, [(prefix, model, plain)])
+    return cache.encode(data)
+
+
+def _huge_length_header(good: bytes) -> bytes:
+    payload = b"[" + (2**31 - 1).to_bytes(4, "little")  # a list claiming 2^31 items
+    import hashlib
+
+    return cache.MAGIC + hashlib.sha256(payload).digest() + payload
+
+
 @pytest.mark.parametrize("damage", [
     b"",  # empty
     b"\x00\xffnot marshal at all",
@@ -112,6 +183,8 @@ def test_removing_a_cited_file_is_still_an_error(mini):
     "flipped",  # one byte of the payload changed: the checksum no longer holds
     "wrong-key",
     "bad-entries",
+    "code-object",
+    "huge-length",
 ])
 def test_corrupt_cache_is_ignored_and_rebuilt(mini, reads, damage):
     expected = loader.load(mini, use_cache=False)
@@ -131,11 +204,16 @@ def test_corrupt_cache_is_ignored_and_rebuilt(mini, reads, damage):
     elif damage == "bad-entries":
         data = cache.decode(good)
         for rel, (stamp, _) in data["files"].items():
-            data["files"][rel] = (stamp, [((), {"id": 5, "nonsense": True})])
+            data["files"][rel] = (stamp, [((), "Work", (5, "nonsense", True))])
         blob = cache.encode(data)
+    elif damage == "code-object":
+        blob = _code_object_payload(good)
+    elif damage == "huge-length":
+        blob = _huge_length_header(good)
     else:
         blob = damage
     path.write_bytes(blob)
+    os.chmod(path, 0o600)
     reads.clear()
     kb = loader.load(mini)
     assert kb.works == expected.works
@@ -150,6 +228,34 @@ def test_corrupt_cache_is_ignored_and_rebuilt(mini, reads, damage):
     assert reads == []
 
 
+def test_cache_folder_is_private(mini):
+    loader.load(mini)
+    path = cache_path(mini)
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_cache_file_others_may_write_is_ignored(mini):
+    """In a shared cache folder another user rewrote a cached title and the victim's show
+    printed it; a file writable by group or others is never read."""
+    loader.load(mini)
+    _poison(mini)
+    path = cache_path(mini)
+    os.chmod(path, 0o666)
+    assert loader.load(mini).works["jiang2021delphi"].title != "FROM THE CACHE"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="needs root to give the cache file to another user")
+def test_a_cache_file_owned_by_another_user_is_ignored(mini):
+    loader.load(mini)
+    _poison(mini)
+    path = cache_path(mini)
+    os.chmod(path, 0o600)
+    os.chown(path, 65534, 65534)  # nobody
+    assert loader.load(mini).works["jiang2021delphi"].title != "FROM THE CACHE"
+
+
 def test_unwritable_cache_folder_is_not_fatal(mini, monkeypatch, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
@@ -162,8 +268,12 @@ def _poison(root: Path) -> None:
     path = cache_path(root)
     data = cache.decode(path.read_bytes())
     stamp, entries = data["files"]["works/jiang2021delphi.yaml"]
-    entries[0][1]["title"] = "FROM THE CACHE"
+    prefix, model, plain = entries[0]
+    title = [f for f, _, _ in data["shape"]["Work"]].index("title")
+    plain = plain[:title] + ("FROM THE CACHE",) + plain[title + 1:]
+    data["files"]["works/jiang2021delphi.yaml"] = (stamp, [(prefix, model, plain)])
     path.write_bytes(cache.encode(data))
+    os.chmod(path, 0o600)
 
 
 def test_no_cache_neither_reads_nor_writes(mini):
@@ -231,23 +341,28 @@ def test_concurrent_writers_never_leave_a_torn_cache(mini):
     assert loader.load(mini, check=False).works == fresh.works
 
 
-def test_read_only_load_gives_the_same_answers_from_the_cache(mini, reads):
-    """show and search read cached entries as records; they must say what the models say."""
-    models_kb = loader.load(mini)  # cold: parsed, validated, cached
+def test_cold_and_warm_loads_give_the_same_frozen_records(mini, reads):
+    """One runtime type: parsed or cached, an entry is the same immutable, slotted record."""
+    cold = loader.load(mini)
     reads.clear()
-    records_kb = loader.load(mini, read_only=True)
+    warm = loader.load(mini)
     assert reads == []
-    work = records_kb.works["ouyang2022training"]
-    assert type(work).__name__ == "Record"
-    assert work.title == models_kb.works["ouyang2022training"].title
-    assert work.links[0].url == models_kb.works["ouyang2022training"].links[0].url
-    with pytest.raises(AttributeError):
-        work.no_such_field  # noqa: B018 - behaves like a model, not like a dict
+    for kb in (cold, warm):
+        work = kb.works["ouyang2022training"]
+        assert type(work).__name__ == "Work"
+        assert work.title == "Training language models to follow instructions with human feedback"
+        assert work.links[0].type == "code"
+        assert not hasattr(work, "__dict__")  # slotted
+        with pytest.raises(AttributeError):
+            work.title = "changed"  # frozen
+        with pytest.raises(AttributeError):
+            work.no_such_field  # noqa: B018
+    assert warm.works == cold.works and warm.categories == cold.categories
 
     from goalmap.views import view
 
     for target in ("values", "preferences", "InstructGPT", "constitutional-ai", "goals", "rlhf"):
-        assert view(records_kb, target) == view(models_kb, target), target
+        assert view(warm, target) == view(cold, target), target
 
 
 def test_warm_and_cold_show_print_the_same_bytes(mini):
@@ -259,17 +374,13 @@ def test_warm_and_cold_show_print_the_same_bytes(mini):
     assert warm == cold and "Delphi" in warm
 
 
-def test_records_know_every_mapping_field_of_the_models():
-    import typing
+def test_record_shape_follows_the_models():
+    """The record classes come from the models: a mapping field stays a mapping, nested
+    models become records, and nothing is listed by hand."""
+    from goalmap.records import shape_of_models
 
-    from goalmap import models
-    from goalmap.records import MAPPING_FIELDS
-
-    mappings = {
-        name
-        for model in vars(models).values()
-        if isinstance(model, type) and issubclass(model, models.Strict)
-        for name, info in model.model_fields.items()
-        if typing.get_origin(info.annotation) is dict
-    }
-    assert mappings == MAPPING_FIELDS
+    shape = shape_of_models()
+    fields = {f: (how, sub) for f, how, sub in shape["Row"]}
+    assert fields["cells"] == ("map", None)
+    assert dict((f, (h, s)) for f, h, s in shape["Citation"])["includes"] == ("many", "Citation")
+    assert [f for f, _, _ in shape["Link"]] == ["type", "url", "label"]

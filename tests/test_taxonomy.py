@@ -8,7 +8,8 @@ import pytest
 
 from conftest import TAXONOMY
 from goalmap.integrity import check_integrity
-from goalmap.loader import discover, load, read_entries
+from goalmap.loader import discover, load
+from goalmap.source import read_entries
 
 FILES = [p.relative_to(TAXONOMY).as_posix() for p in discover(TAXONOMY)]
 

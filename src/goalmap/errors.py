@@ -14,6 +14,7 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_IO = 3
 EXIT_TOOL = 4
+EXIT_BUG = 70  # sysexits' EX_SOFTWARE
 EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_OK, "success (for `lint`: no errors; with `--strict`, no warnings either)"),
     (EXIT_PROBLEMS, "the knowledge base has errors, a target was not found, or `--check` "
@@ -22,6 +23,8 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
      "configuration, an unknown scheme, an existing id"),
     (EXIT_IO, "an output file could not be written (the old file is left whole)"),
     (EXIT_TOOL, "an external tool (Graphviz `dot`) is missing or failed"),
+    (EXIT_BUG, "an internal error: a bug in goalmap, reported in one line (set "
+     "`GOALMAP_DEBUG=1` for the traceback); please report it"),
 )
 
 FieldPath = tuple  # ('categories', 3, 'citations', 0, 'works', 1)

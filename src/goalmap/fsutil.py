@@ -1,4 +1,4 @@
-"""Writing files so that a failure never leaves a half-written one."""
+"""Writing files so that a failure never leaves a half-written one: the one atomic writer."""
 
 from __future__ import annotations
 
@@ -9,8 +9,28 @@ from pathlib import Path
 from goalmap.errors import OutputError
 
 
+def _replace(target: Path, raw: bytes, mode: int) -> None:
+    """Write ``raw`` to a temporary file beside ``target`` (fsync'ed, with ``mode``) and
+    rename it over ``target``; OSError on failure, the old file left whole."""
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+    """Write ``data`` to ``path`` atomically, keeping an existing file's mode.
 
     On any failure the old file (if any) is left whole and OutputError says why.
     """
@@ -22,28 +42,27 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> Path:
     if target.is_dir():
         raise OutputError(f"cannot write {target}: it is a folder", hint="give a file name")
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists():
+        mode = target.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        _replace(target, raw, mode)
     except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}",
-                          hint="check the folder's permissions, or choose another path") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}",
                           hint="check the path and its permissions") from None
     return target
+
+
+def write_private(path: str | os.PathLike, data: bytes) -> bool:
+    """Write ``data`` atomically to a file only the current user may read or write, in a
+    folder made with mode 0700 if missing; False (nothing raised) when it cannot be done."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _replace(target, data, 0o600)
+    except (OSError, ValueError):
+        return False
+    return True

@@ -16,14 +16,23 @@ from goalmap.errors import LoadError
 from goalmap.integrity import check_integrity
 from goalmap.kb import KnowledgeBase, entry_label
 from goalmap.query import references
+from goalmap.records import as_dict
 
 # Fields shown as edges (or too structured for a node attribute).
 _SKIP = {"id", "categories", "citations"}
 
 
+def _pruned(value):
+    """Data without its empty values (None, "", [], {}), at every depth."""
+    if isinstance(value, dict):
+        return {k: _pruned(v) for k, v in value.items() if v not in (None, [], {}, "")}
+    if isinstance(value, list):
+        return [_pruned(v) for v in value]
+    return value
+
+
 def node_attrs(kind: str, entry) -> dict:
-    data = entry.model_dump(mode="json", exclude_none=True, exclude=_SKIP)
-    data = {k: v for k, v in data.items() if v not in ([], {}, "")}
+    data = {k: v for k, v in _pruned(as_dict(entry)).items() if k not in _SKIP}
     label = entry_label(entry)
     if "kind" in data:  # a resource's or challenge's own kind must not hide the node's kind
         data[f"{kind}_kind"] = data.pop("kind")

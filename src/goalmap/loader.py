@@ -2,26 +2,27 @@
 
 Every problem (syntax, duplicate key, schema, duplicate id, dangling
 reference, cycle) is collected with its file, line and column; one run reports
-them all.  ``load`` raises ``LoadError`` when there is any.
+them all.  ``read_tree`` is the one load loop: ``load`` (every command) and the
+linter both call it, and each file goes through ``source.read_source``.
+``load`` raises ``LoadError`` when there is any problem.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import re
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
-from goalmap.errors import LoadError, Problem, format_path
+from goalmap.errors import LoadError, Problem
 from goalmap.kb import KnowledgeBase, Origin
-from goalmap.kinds import SUFFIXES, folders_text, kind_of_file
+from goalmap.kinds import SUFFIXES, kind_of_file
+from goalmap.source import SourceFile, read_source
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
-
-    from goalmap.yamlread import Positions
+    from goalmap.cache import Store
 
 def discover(root: Path) -> list[Path]:
     """Every YAML file of the taxonomy, in a stable order."""
@@ -55,94 +56,6 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
-
-
-def read_entries(text: str, rel: str, positions: Optional[Positions] = None) -> tuple[
-        list[tuple[tuple, Any]], list[Problem]]:
-    """Parse and validate one file: (entry prefix, model) pairs and the problems.
-
-    Pass a ``Positions`` to keep where each value stood (the linter does).
-    """
-    kind = kind_of_file(rel)
-    if kind is None:
-        return [], [Problem(rel, 0, 0, f"files belong in one of the folders {folders_text()}",
-                            rule="schema")]
-    model = kind.model_class()
-    from pydantic import ValidationError
-
-    from goalmap.yamlread import Positions, parse  # not needed when the cache answers
-
-    if positions is None:
-        positions = Positions()
-    data, problems = parse(text, rel, positions)
-    if data is None or any(p.rule == "yaml-syntax" for p in problems):
-        return [], problems  # a duplicate key alone still lets the rest be checked
-    if isinstance(data, dict):
-        items = [((), data)]
-    elif isinstance(data, list):
-        items = [((i,), item) for i, item in enumerate(data)]
-    else:
-        return [], [Problem(rel, 1, 1, "a taxonomy file holds a mapping (one entry) "
-                            "or a list of mappings", rule="schema")]
-    entries = []
-    for prefix, item in items:
-        try:
-            entries.append((prefix, model.model_validate(item)))
-        except ValidationError as exc:
-            problems.extend(_schema_problems(exc, rel, prefix, positions))
-    return entries, problems
-
-
-def _schema_problems(exc: ValidationError, rel: str, prefix: tuple,
-                     positions: Positions) -> list[Problem]:
-    out = []
-    for err in exc.errors(include_url=False):
-        loc = prefix + tuple(err["loc"])
-        kind = err["type"]
-        if kind == "missing":
-            line, col = positions.of_value(loc[:-1])
-            msg = f"missing required field '{loc[-1]}'"
-        elif kind == "extra_forbidden":
-            line, col = positions.of_key(loc)
-            msg = f"unknown field '{loc[-1]}'"
-        else:
-            line, col = positions.of_value(loc)
-            got = err.get("input")
-            shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
-            msg = f"{err['msg']} (got {shown})"
-        field_path = _clean_loc(loc)
-        if kind not in ("missing", "extra_forbidden") and field_path:
-            msg = f"{format_path(field_path)}: {msg}"
-        out.append(Problem(rel, line, col, msg, rule="schema", path=field_path))
-    return out
-
-
-def _clean_loc(loc: tuple) -> tuple:
-    """Drop pydantic's union-member markers (``'str'``, ``"literal['a']"``) from a location."""
-    markers = {"str", "int", "float", "bool"}
-    return tuple(p for p in loc if not (isinstance(p, str) and (p in markers or "[" in p)))
-
-
-def read_file(path: str | Path, rel: str) -> tuple[list[tuple[tuple, Any]], list[Problem],
-                                                   set[str]]:
-    """Read, parse and validate one file: its entries, its problems, and (when it has
-    problems) the ids it meant to define, so references to them are not reported twice."""
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [Problem(rel, 0, 0, f"cannot read the file: {exc}", rule="yaml-syntax")], set()
-    entries, problems = read_entries(text, rel)
-    return entries, problems, (claimed_ids(text, Path(path)) if problems else set())
-
-
-def claimed_ids(text: str, path: Path) -> set[str]:
-    """Ids a file that failed to load meant to define, so that references to them
-    are not reported a second time as dangling."""
-    ids = {path.stem}
-    for match in re.finditer(r"^\s*-?\s*id:\s*['\"]?([\w.-]+)", text, re.MULTILINE):
-        ids.add(match.group(1))
-    return ids
 
 
 def assemble(root: Path, per_file: list[tuple[str, list[tuple[tuple, Any]]]]) -> tuple[
@@ -182,59 +95,62 @@ def assemble(root: Path, per_file: list[tuple[str, list[tuple[tuple, Any]]]]) ->
     return kb, problems
 
 
-def load(root: Path | str, *, check: bool = True, use_cache: bool = True,
-         cache_dir: Optional[Path] = None, read_only: bool = False) -> KnowledgeBase:
-    """Load and validate the taxonomy at ``root``; raise LoadError listing every problem.
+@dataclass
+class Reading:
+    """A taxonomy folder as read: every file, the assembled knowledge base, and the
+    problems found while reading and assembling (not yet the integrity checks)."""
 
-    ``read_only``: entries the cache answers for come back as ``records.Record``
-    (validated when cached; attribute access only, no ``model_dump``), which
-    spares building the models.  For commands that only read, like ``show``.
-    """
-    from goalmap import cache  # small module; only the loader needs it
+    root: Path
+    files: dict[str, SourceFile]
+    kb: KnowledgeBase
+    problems: list[Problem]
 
+
+def read_tree(root: Path | str, store: Optional[Store] = None) -> Reading:
+    """Read every file of the taxonomy once (from ``store`` where it is current)."""
     root = Path(root)
     with gc_paused():
-        files = _walk(root)
-        store = cache.open_cache(root, cache_dir) if use_cache else None
-        per_file = []
+        files: dict[str, SourceFile] = {}
         problems: list[Problem] = []
-        broken: set[str] = set()
-        for path, rel in files:
-            entries = store.get(path, rel, trusted=read_only) if store else None
-            if entries is None:
-                entries, found, claimed = read_file(path, rel)
-                problems.extend(found)
-                broken.update(claimed)
-                if store is not None and not found:
-                    store.put(path, rel, entries)
-            per_file.append((rel, entries))
-        kb, found = assemble(root, per_file)
-        kb.broken_ids = broken
-        problems.extend(found)
-        if check and not (store is not None and not problems and store.is_clean()):
-            from goalmap.integrity import check_integrity
+        for path, rel in _walk(root):
+            cached = store.get(path, rel) if store is not None else None
+            if cached is not None:
+                source = SourceFile(rel, path, cached)
+            else:
+                source = read_source(path, rel)
+                if store is not None and not source.problems:
+                    store.put(path, rel, source.entries)
+            problems.extend(source.problems)
+            files[rel] = source
+        kb, found = assemble(root, [(rel, f.entries) for rel, f in files.items()])
+        kb.broken_ids = {i for f in files.values() for i in f.claimed}
+    return Reading(root, files, kb, problems + found)
 
-            problems.extend(check_integrity(kb))
-        if store is not None:
-            if check and not problems:
-                store.mark_clean()  # the same files, unchanged, need no second check
-            store.save()
+
+def load(root: Path | str, *, check: bool = True, use_cache: bool = True,
+         cache_dir: Optional[Path] = None) -> KnowledgeBase:
+    """Load and validate the taxonomy at ``root``; raise LoadError listing every problem."""
+    from goalmap import cache
+
+    store = cache.open_cache(Path(root), cache_dir) if use_cache else None
+    reading = read_tree(root, store)
+    problems = reading.problems
+    if check and not (store is not None and not problems and store.is_clean()):
+        from goalmap.integrity import check_integrity
+
+        problems = problems + check_integrity(reading.kb)
+    if store is not None:
+        if check and not problems:
+            store.mark_clean()  # the same files, unchanged, need no second check
+        store.save()
     if problems:
-        raise LoadError(_place(root, sorted(problems)))
-    return kb
+        for p in problems:
+            place(reading, p)
+        raise LoadError(sorted(problems))
+    return reading.kb
 
 
-def _place(root: Path, problems: list[Problem]) -> list[Problem]:
-    """Give problems found on whole entries (line 0) the line of their field."""
-    from goalmap.yamlread import locate
-
-    texts: dict[str, str] = {}
-    for p in problems:
-        if p.line == 0 and p.path:
-            if p.file not in texts:
-                try:
-                    texts[p.file] = (root / p.file).read_text(encoding="utf-8")
-                except OSError:
-                    continue
-            p.line, p.column = locate(texts[p.file], p.path)
-    return sorted(problems)
+def place(reading: Reading, p: Problem) -> None:
+    """Give a problem found on a whole entry (line 0) the line and column of its field."""
+    if p.line == 0 and p.path and p.file in reading.files:
+        p.line, p.column = reading.files[p.file].positions.of_value(p.path)

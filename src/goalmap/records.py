@@ -1,69 +1,175 @@
-"""Read-only views of cached entries, for commands that only read (``show``, ``search``).
+"""The one runtime type of a loaded entry: a frozen, slotted record per model.
 
-A cached entry is the ``model_dump()`` of a model that was validated when the
-cache was written (by this goalmap version; the cache file carries a checksum).
-Wrapping it gives the same attribute access as the model without building the
-pydantic models, which is most of a warm ``goalmap show``'s own time.
+pydantic validates input at the edge (``loader``); after that the whole program
+sees records: immutable named tuples with the models' fields in the models'
+order, nested models as records, lists as tuples, mappings as dicts.
+
+The record classes are derived from the models' *shape* (field names, and which
+fields hold nested models), not written by hand: adding a field to a model adds
+it to the record.  The shape travels inside the cache, so that a warm run builds
+records without importing pydantic; ``fingerprint()`` (a hash of the models'
+source) keys the cache, so a changed schema is a cache miss, never a stale record.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import hashlib
+from collections import namedtuple
+from pathlib import Path
+from typing import Any, Optional
 
-# Fields whose value is a mapping in the models (``dict[str, ...]``), not a model:
-# they stay dicts.  tests/test_cache.py checks this against the models.
-MAPPING_FIELDS = frozenset({"cells"})
+# A shape: model name -> ((field, how, nested model name or None), ...), where ``how`` is
+# "value" (a scalar or a list of scalars), "one" (a nested model or None), "many" (a list
+# of nested models) or "map" (a mapping of scalars).
+Shape = dict[str, tuple[tuple[str, str, Optional[str]], ...]]
 
-
-class Record:
-    """A cached entry read through attributes (``work.title``), wrapped lazily.
-
-    Unknown names raise AttributeError, as on a model.  Nested entries are
-    wrapped when they are read, so a command pays only for what it looks at.
-    """
-
-    __slots__ = ("_data", "_wrapped")
-
-    def __init__(self, data: dict):
-        self._data = data
-        self._wrapped: dict[str, Any] = {}
-
-    def __getattr__(self, name: str) -> Any:
-        # Wrapped once and kept, so a field reads as the same object every time.
-        try:
-            return self._wrapped[name]
-        except KeyError:
-            pass
-        try:
-            value = self._data[name]
-        except KeyError:
-            raise AttributeError(name) from None
-        if name not in MAPPING_FIELDS:
-            value = wrap(value)
-        self._wrapped[name] = value
-        return value
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Record) and other._data == self._data
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Record({self._data!r})"
+_SCALARS = (str, int, float, bool, type(None))
 
 
-def wrap(value: Any) -> Any:
-    """A dict becomes a Record and a list of dicts a list of Records; the rest is as it is."""
-    if type(value) is dict:
-        return Record(value)
-    if type(value) is list and value and type(value[0]) is dict:
-        return [Record(v) for v in value]
-    return value
+def fingerprint() -> str:
+    """A hash of the schema's source (``models.py``), read without importing pydantic."""
+    source = Path(__file__).with_name("models.py").read_bytes()
+    return hashlib.sha256(source).hexdigest()[:16]
+
+
+def shape_of_models() -> Shape:
+    """The shape of every model in ``goalmap.models`` (imports pydantic)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from goalmap import models
+
+    def nested(annotation: Any) -> tuple[str, Optional[str]]:
+        origin = typing.get_origin(annotation)
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return "one", annotation.__name__
+        if origin is list and args and isinstance(args[0], type) and issubclass(args[0],
+                                                                                BaseModel):
+            return "many", args[0].__name__
+        if origin is dict:
+            return "map", None
+        if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+            for arg in args:
+                how, name = nested(arg)
+                if how != "value":
+                    return how, name
+        return "value", None
+
+    out: Shape = {}
+    for name in dir(models):
+        cls = getattr(models, name)
+        if (isinstance(cls, type) and issubclass(cls, BaseModel) and cls.__module__ ==
+                models.__name__ and cls.model_fields):
+            out[name] = tuple((field, *nested(info.annotation))
+                              for field, info in cls.model_fields.items())
+    return dict(sorted(out.items()))
+
+
+class Records:
+    """The record classes of one shape, and conversions to and from plain data."""
+
+    def __init__(self, shape: Shape):
+        self.shape = shape
+        self.classes: dict[str, type] = {
+            name: _record_class(name, [f for f, _, _ in fields])
+            for name, fields in shape.items()}
+
+    # ------------------------------------------------------------- building
+    def from_model(self, model: Any) -> Any:
+        """The record of a validated pydantic model."""
+        name = type(model).__name__
+        values = []
+        for field, how, _ in self.shape[name]:
+            v = getattr(model, field)
+            if how == "value":
+                v = tuple(v) if isinstance(v, list) else v
+            elif how == "one":
+                v = None if v is None else self.from_model(v)
+            elif how == "many":
+                v = tuple(self.from_model(x) for x in v)
+            else:
+                v = dict(v)
+            values.append(v)
+        return self.classes[name](*values)
+
+    def from_plain(self, name: str, plain: Any) -> Any:
+        """The record of plain data (``to_plain``'s output); ValueError on any other shape.
+
+        Every value is checked, so damaged or crafted data is refused, never half-used.
+        """
+        fields = self.shape[name]
+        if type(plain) is not tuple or len(plain) != len(fields):
+            raise ValueError(f"a {name} record has {len(fields)} fields")
+        values = []
+        for (field, how, sub), v in zip(fields, plain):
+            if how == "value":
+                if type(v) is tuple:
+                    if not all(type(x) in _SCALARS for x in v):
+                        raise ValueError(field)
+                elif type(v) not in _SCALARS:
+                    raise ValueError(field)
+            elif how == "one":
+                v = None if v is None else self.from_plain(sub, v)
+            elif how == "many":
+                if type(v) is not tuple:
+                    raise ValueError(field)
+                v = tuple(self.from_plain(sub, x) for x in v)
+            else:
+                if type(v) is not dict or not all(
+                        type(k) is str and type(x) in _SCALARS for k, x in v.items()):
+                    raise ValueError(field)
+            values.append(v)
+        return self.classes[name](*values)
+
+
+def _record_class(name: str, fields: list[str]) -> type:
+    base = namedtuple(name, fields)  # type: ignore[misc]  # noqa: PYI024
+
+    def __repr__(self: Any) -> str:
+        shown = ", ".join(f"{f}={v!r}" for f, v in zip(self._fields, self)
+                          if v not in (None, (), {}))
+        return f"{name}({shown})"
+
+    return type(name, (base,), {"__slots__": (), "__repr__": __repr__,
+                                "__module__": __name__})
+
+
+def to_plain(record: Any) -> Any:
+    """Nested built-in tuples (and dicts) holding a record's values, for the cache."""
+    if isinstance(record, tuple):
+        return tuple(to_plain(v) for v in record)
+    return record
 
 
 def as_dict(entry: Any) -> dict:
-    """An entry's fields as plain JSON-safe data (nested entries as dicts), whatever
-    its runtime type; use this, never ``model_dump``, on loaded entries."""
-    if isinstance(entry, Record):
-        return entry._data
-    return entry.model_dump(mode="json")
+    """A record's fields as plain JSON-safe data (nested records as dicts, tuples as lists)."""
+    return {f: _data(v) for f, v in zip(entry._fields, entry)}
+
+
+def _data(value: Any) -> Any:
+    if hasattr(value, "_fields"):
+        return as_dict(value)
+    if isinstance(value, tuple):
+        return [_data(v) for v in value]
+    return value
+
+
+_current: Optional[Records] = None
+
+
+def current() -> Records:
+    """The records of the installed models (imports pydantic once)."""
+    global _current
+    if _current is None:
+        _current = Records(shape_of_models())
+    return _current
+
+
+def adopt(shape: Shape) -> Records:
+    """The records of a shape read from the cache (no pydantic); kept for this process."""
+    global _current
+    if _current is None or _current.shape != shape:
+        _current = Records(shape)
+    return _current

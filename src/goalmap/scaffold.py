@@ -11,7 +11,8 @@ from typing import Optional
 
 from goalmap.errors import UsageError
 from goalmap.fsutil import write_atomic
-from goalmap.loader import claimed_ids, discover, read_entries
+from goalmap.loader import discover
+from goalmap.source import claimed_ids, read_entries
 
 
 def _scalar(value: str) -> str:
@@ -54,7 +55,7 @@ def existing_ids(root: Path) -> dict[str, str]:
         for _, entry in entries:
             found.update(c.id for c in getattr(entry, "categories", ()))
         if problems:
-            found |= claimed_ids(text, path)
+            found |= claimed_ids(text, rel)
         for entry_id in found:
             ids.setdefault(entry_id, rel)
     return ids

@@ -53,4 +53,15 @@ for _module in COMMAND_GROUPS:
 
 
 def main() -> None:
-    app()
+    """The console entry point: never a traceback for the user (``GOALMAP_DEBUG=1`` shows it)."""
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last resort; GoalmapError is handled earlier
+        if os.environ.get("GOALMAP_DEBUG"):
+            raise
+        from goalmap.errors import EXIT_BUG
+
+        sys.stderr.write(f"goalmap: internal error: {type(exc).__name__}: {exc}\n"
+                         "  hint: this is a bug in goalmap; please report it (GOALMAP_DEBUG=1 "
+                         "shows the traceback)\n")
+        raise SystemExit(EXIT_BUG) from None

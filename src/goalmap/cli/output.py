@@ -92,11 +92,11 @@ def locate(opts: Options, start: Any = None):
     return find(opts.taxonomy, start)
 
 
-def load_kb(opts: Options, check: bool = True, read_only: bool = False):
-    """The knowledge base the options point at (``read_only``: see loader.load)."""
+def load_kb(opts: Options, check: bool = True):
+    """The knowledge base the options point at."""
     from goalmap.loader import load
 
-    return load(locate(opts).path, check=check, use_cache=opts.use_cache, read_only=read_only)
+    return load(locate(opts).path, check=check, use_cache=opts.use_cache)
 
 
 def emit_json(data: Any) -> None:

@@ -27,7 +27,7 @@ def show(
     from goalmap.views import view
 
     with user_errors():
-        kb = load_kb(options(ctx, taxonomy, no_cache), read_only=True)
+        kb = load_kb(options(ctx, taxonomy, no_cache))
         result = view(kb, target, scheme)
         if as_json:
             emit_json(result)
@@ -47,7 +47,7 @@ def search(
     with user_errors():
         from goalmap.query import search as find
 
-        hits = find(load_kb(options(ctx, taxonomy, no_cache), read_only=True), text)
+        hits = find(load_kb(options(ctx, taxonomy, no_cache)), text)
         if as_json:
             emit_json([{"id": i, "kind": k, "label": label} for i, k, label in hits])
             return

@@ -14,7 +14,6 @@ and sorts by file, line and column.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
@@ -22,49 +21,19 @@ from goalmap.errors import Problem
 from goalmap.kb import KnowledgeBase
 from goalmap.lint.config import LintConfig
 from goalmap.lint.problem import rank
-from goalmap.loader import assemble, discover, gc_paused, read_file
-from goalmap.yamlread import Positions, parse
+from goalmap.loader import Reading, place, read_tree
 
 _DISABLE = re.compile(r"#\s*goalmap:\s*disable(?:=([\w,\s-]+))?")
-
-
-@dataclass
-class FileInfo:
-    rel: str
-    path: Path
-    problems: list[Problem] = field(default_factory=list)  # from reading it
-    entries: list = field(default_factory=list)  # (prefix, model) pairs
-    _text: Optional[str] = None
-    _positions: Optional[Positions] = None
-
-    @property
-    def text(self) -> str:
-        """The file's text, read again on first use (and then kept)."""
-        if self._text is None:
-            try:
-                self._text = self.path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                self._text = ""
-        return self._text
-
-    @property
-    def positions(self) -> Positions:
-        """Where each value and key of the file stands, parsed again on first use."""
-        if self._positions is None:
-            self._positions = Positions()
-            parse(self.text, self.rel, self._positions)
-        return self._positions
 
 
 class Context:
     """What rules see: the files, the knowledge base, and helpers to place problems."""
 
-    def __init__(self, root: Path, files: dict[str, FileInfo], kb: KnowledgeBase,
-                 assemble_problems: list[Problem]):
-        self.root = root
-        self.files = files
-        self.kb = kb
-        self.assemble_problems = assemble_problems
+    def __init__(self, reading: Reading):
+        self.reading = reading
+        self.root = reading.root
+        self.files = reading.files
+        self.kb = reading.kb
         self.options: dict[str, Any] = {}
 
     # ------------------------------------------------------------ iteration
@@ -105,8 +74,7 @@ class Context:
 
     def place(self, p: Problem) -> None:
         """Give a problem found on a whole entry (line 0) the line of its field."""
-        if p.line == 0 and p.path and p.file in self.files:
-            p.line, p.column = self.files[p.file].positions.of_value(p.path)
+        place(self.reading, p)
 
 
 def _word_column(text: str, line: int, col: int, word: str) -> int:
@@ -116,23 +84,6 @@ def _word_column(text: str, line: int, col: int, word: str) -> int:
         if found >= 0:
             return found + 1
     return col
-
-
-def read_folder(root: Path) -> Context:
-    """Read every file of the taxonomy once and assemble what validated."""
-    with gc_paused():
-        files: dict[str, FileInfo] = {}
-        per_file = []
-        broken: set[str] = set()
-        for path in discover(root):
-            rel = path.relative_to(root).as_posix()
-            entries, problems, claimed = read_file(path, rel)
-            broken.update(claimed)
-            files[rel] = FileInfo(rel, path, problems, entries)
-            per_file.append((rel, entries))
-        kb, assembled = assemble(root, per_file)
-        kb.broken_ids = broken
-    return Context(root, files, kb, assembled)
 
 
 def suppressed(text: str) -> dict[int, Optional[set[str]]]:
@@ -161,7 +112,7 @@ def lint(root: Path | str, config: Optional[LintConfig] = None,
     from goalmap.lint.rules import ALL
 
     config = config or LintConfig()
-    ctx = read_folder(Path(root))
+    ctx = Context(read_tree(Path(root)))
     only = set(paths) if paths is not None else None
     out: list[Problem] = []
     for rule in ALL:

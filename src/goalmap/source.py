@@ -1,0 +1,145 @@
+"""One taxonomy file, read, parsed and validated: the per-file gate load and lint share.
+
+``read_source`` is the only place a taxonomy file is opened.  It turns the file
+into records (``goalmap.records``) plus located problems; nothing downstream
+sees YAML or pydantic.  Untrusted-input limits are enforced here, once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Optional
+
+from goalmap.errors import Problem, format_path
+from goalmap.kinds import folders_text, kind_of_file
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from goalmap.yamlread import Positions
+
+
+@dataclass
+class SourceFile:
+    """A file of the taxonomy as read: its records, its problems, and (for lint, on
+    demand) its text and where each value stands."""
+
+    rel: str  # relative to the taxonomy root, with "/"
+    path: str
+    entries: list = field(default_factory=list)  # (prefix in the file, record)
+    problems: list[Problem] = field(default_factory=list)
+    claimed: set[str] = field(default_factory=set)  # ids a file with problems meant to define
+    _text: Optional[str] = None
+    _positions: Optional[Positions] = None
+
+    @property
+    def text(self) -> str:
+        """The file's text, read again on first use (and then kept)."""
+        if self._text is None:
+            self._text, _ = read_text(self.path, self.rel)
+            self._text = self._text or ""
+        return self._text
+
+    @property
+    def positions(self) -> Positions:
+        """Where each value and key of the file stands, parsed again on first use."""
+        if self._positions is None:
+            from goalmap.yamlread import Positions, parse
+
+            self._positions = Positions()
+            parse(self.text, self.rel, self._positions)
+        return self._positions
+
+
+def read_text(path: str, rel: str) -> tuple[Optional[str], list[Problem]]:
+    """The text of a taxonomy file, or a located problem saying why it cannot be read."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read(), []
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(rel, 0, 0, f"cannot read the file: {exc}", rule="yaml-syntax")]
+
+
+def read_source(path: str, rel: str) -> SourceFile:
+    """Read, parse and validate one file."""
+    text, problems = read_text(path, rel)
+    if text is None:
+        return SourceFile(rel, path, [], problems, {rel.rsplit("/", 1)[-1].split(".")[0]})
+    entries, problems = read_entries(text, rel)
+    claimed = claimed_ids(text, rel) if problems else set()
+    return SourceFile(rel, path, entries, problems, claimed)
+
+
+def read_entries(text: str, rel: str, positions: Optional[Positions] = None) -> tuple[
+        list[tuple[tuple, Any]], list[Problem]]:
+    """Parse and validate one file's text: (entry prefix, record) pairs and the problems."""
+    kind = kind_of_file(rel)
+    if kind is None:
+        return [], [Problem(rel, 0, 0, f"files belong in one of the folders {folders_text()}",
+                            rule="schema")]
+    model = kind.model_class()
+    from pydantic import ValidationError
+
+    from goalmap.records import current
+    from goalmap.yamlread import Positions, parse  # not needed when the cache answers
+
+    if positions is None:
+        positions = Positions()
+    data, problems = parse(text, rel, positions)
+    if data is None or any(p.rule == "yaml-syntax" for p in problems):
+        return [], problems  # a duplicate key alone still lets the rest be checked
+    if isinstance(data, dict):
+        items = [((), data)]
+    elif isinstance(data, list):
+        items = [((i,), item) for i, item in enumerate(data)]
+    else:
+        return [], [Problem(rel, 1, 1, "a taxonomy file holds a mapping (one entry) "
+                            "or a list of mappings", rule="schema")]
+    records = current()
+    entries = []
+    for prefix, item in items:
+        try:
+            entries.append((prefix, records.from_model(model.model_validate(item))))
+        except ValidationError as exc:
+            problems.extend(_schema_problems(exc, rel, prefix, positions))
+    return entries, problems
+
+
+def _schema_problems(exc: ValidationError, rel: str, prefix: tuple,
+                     positions: Positions) -> list[Problem]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = prefix + tuple(err["loc"])
+        kind = err["type"]
+        if kind == "missing":
+            line, col = positions.of_value(loc[:-1])
+            msg = f"missing required field '{loc[-1]}'"
+        elif kind == "extra_forbidden":
+            line, col = positions.of_key(loc)
+            msg = f"unknown field '{loc[-1]}'"
+        else:
+            line, col = positions.of_value(loc)
+            got = err.get("input")
+            shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
+            msg = f"{err['msg']} (got {shown})"
+        field_path = _clean_loc(loc)
+        if kind not in ("missing", "extra_forbidden") and field_path:
+            msg = f"{format_path(field_path)}: {msg}"
+        out.append(Problem(rel, line, col, msg, rule="schema", path=field_path))
+    return out
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    """Drop pydantic's union-member markers (``'str'``, ``"literal['a']"``) from a location."""
+    markers = {"str", "int", "float", "bool"}
+    return tuple(p for p in loc if not (isinstance(p, str) and (p in markers or "[" in p)))
+
+
+def claimed_ids(text: str, rel: str) -> set[str]:
+    """Ids a file that failed to load meant to define, so that references to them
+    are not reported a second time as dangling."""
+    ids = {rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]}
+    for match in re.finditer(r"^\s*-?\s*id:\s*['\"]?([\w.-]+)", text, re.MULTILINE):
+        ids.add(match.group(1))
+    return ids
