@@ -134,10 +134,3 @@ def parse(text: str, file: str, positions: Positions | None = None) -> tuple[Any
     builder = _Builder(file, positions)
     data = builder.build(node, ())
     return data, builder.problems
-
-
-def locate(text: str, path: tuple, key: bool = False) -> Pos:
-    """The line and column of ``path`` in ``text`` (nearest ancestor if absent)."""
-    positions = Positions()
-    parse(text, "", positions)
-    return positions.of_key(path) if key else positions.of_value(path)

@@ -25,20 +25,11 @@ Passing example::
 
 from __future__ import annotations
 
-import re
+from goalmap.ids import arxiv_year
 
 ID = "arxiv-year"
 LEVEL = "error"
 OPTIONS: dict = {}
-
-
-def arxiv_year(arxiv: str) -> int | None:
-    match = re.match(r"^(\d\d)\d\d\.\d{4,5}(v\d+)?$", arxiv) or \
-        re.match(r"^[a-z-]+(?:\.[A-Z]{2})?/(\d\d)\d{5}(v\d+)?$", arxiv)
-    if not match:
-        return None  # arxiv-format reports it
-    yy = int(match.group(1))
-    return 1900 + yy if yy >= 91 else 2000 + yy
 
 
 def check(ctx):

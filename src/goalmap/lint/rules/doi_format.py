@@ -24,21 +24,15 @@ Passing example::
 
 from __future__ import annotations
 
-import re
+from goalmap.ids import doi_problem
 
 ID = "doi-format"
 LEVEL = "error"
 OPTIONS: dict = {}
 
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-
 
 def check(ctx):
     for _, work_id, work in ctx.entries("work"):
-        if work.doi is None or DOI.match(work.doi):
-            continue
-        if re.match(r"(?i)^(https?://(dx\.)?doi\.org/|doi:\s*)", work.doi):
-            why = "write the bare DOI (10.xxxx/...), without a URL or 'doi:'"
-        else:
-            why = "expected 10.NNNN/suffix"
-        yield ctx.at(work_id, ("doi",), f"'{work.doi}' is not a DOI: {why}")
+        why = doi_problem(work.doi) if work.doi is not None else None
+        if why:
+            yield ctx.at(work_id, ("doi",), f"'{work.doi}' is not a DOI: {why}")
