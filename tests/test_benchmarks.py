@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from goalmap import query
 
 import subprocess
@@ -35,6 +37,7 @@ def test_generated_knowledge_base_is_realistic_deterministic_and_clean(tmp_path)
     assert lint(tmp_path / "a") == []
 
 
+@pytest.mark.slow
 def test_quick_run_writes_a_results_table(tmp_path):
     out = tmp_path / "results.md"
     proc = subprocess.run(

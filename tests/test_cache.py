@@ -321,6 +321,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_concurrent_writers_never_leave_a_torn_cache(mini):
     """Four processes that each change a file and save the cache, over and over."""
     for i in range(40):  # a bigger cache file makes a torn write likelier to show

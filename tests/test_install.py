@@ -12,6 +12,9 @@ import pytest
 from conftest import ROOT
 
 
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
     pytest.importorskip("hatchling", reason="building the wheel needs hatchling (test extra)")

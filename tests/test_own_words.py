@@ -61,7 +61,7 @@ def free_text(node, path=""):
 @pytest.fixture(scope="module")
 def survey_shingles() -> set[int]:
     if not SURVEY.is_file():
-        pytest.skip(f"survey text not found at {SURVEY} (expected next to the repository checkout)")
+        pytest.skip(f"needs ../shared/ beside the checkout: the survey text {SURVEY} is missing")
     return shingles(normalise(SURVEY.read_text(encoding="utf-8")))
 
 

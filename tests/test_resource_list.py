@@ -32,7 +32,8 @@ def normal(url: str) -> str:
 
 def entries():
     if not RESOURCES.exists():
-        pytest.skip(f"the authors' resource list is not beside the checkout ({RESOURCES})")
+        pytest.skip(f"needs ../shared/ beside the checkout: the authors' resource list "
+                    f"{RESOURCES} is missing")
     out = []
     for n, line in enumerate(RESOURCES.read_text(encoding="utf-8").splitlines(), 1):
         m = ENTRY.match(line)

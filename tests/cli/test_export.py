@@ -95,6 +95,7 @@ def test_svg_and_png(tmp_path):
 FORMATS = ["markdown", "dot", "mermaid", "json", "graphml", "bibtex"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_byte_identical_across_hash_seeds(fmt, tmp_path):
     outputs = set()

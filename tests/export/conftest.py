@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from goalmap.errors import LoadError
 from goalmap.loader import load
 
 HERE = Path(__file__).resolve().parent
@@ -38,8 +37,5 @@ def any_kb(request):
 
 @pytest.fixture
 def real_kb():
-    """The real taxonomy; skipped while other work leaves it unloadable."""
-    try:
-        return load(TAXONOMY, use_cache=False)
-    except LoadError as exc:  # pragma: no cover - depends on the data of the day
-        pytest.skip(f"the real taxonomy does not load yet: {exc.problems[0].message}")
+    """The real taxonomy (it must load: a broken one fails these tests, never skips them)."""
+    return load(TAXONOMY, use_cache=False)

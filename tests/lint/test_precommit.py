@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
 
-pytestmark = pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit not installed")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit not installed")]
 
 
 def git(cwd: Path, *args: str) -> None:

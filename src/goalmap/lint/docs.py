@@ -81,3 +81,33 @@ def write_rules_doc(path: str = "docs/lint-rules.md") -> None:
     from goalmap.fsutil import write_atomic
 
     write_atomic(path, render_rules_doc())
+
+
+_EXAMPLE = re.compile(r"^(Failing|Passing) example(?: \(``([^`]+)``[^)]*\))?[^:]*::\s*$")
+
+
+def examples(rule) -> list[tuple[str, str, str]]:
+    """(``failing``/``passing``, file, YAML) for each example block of a rule's docstring.
+
+    An example names its file in its header; a passing example that names none
+    replaces the failing one's file.  The test suite runs every example.
+    """
+    out: list[tuple[str, str, str]] = []
+    lines = inspect.getdoc(rule).splitlines()
+    last_file = ""
+    for i, line in enumerate(lines):
+        match = _EXAMPLE.match(line.strip())
+        if not match:
+            continue
+        verdict = "failing" if match.group(1) == "Failing" else "passing"
+        file = match.group(2) or last_file
+        last_file = file
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        block = []
+        while j < len(lines) and (not lines[j].strip() or lines[j].startswith("    ")):
+            block.append(lines[j][4:])
+            j += 1
+        out.append((verdict, file, "\n".join(block).strip() + "\n"))
+    return out

@@ -10,8 +10,9 @@ that clash are reported at both names.
 **Why.** ``goalmap show NAME`` resolves names and aliases; a name that means
 two things cannot be resolved, and usually one of the aliases is wrong.
 
-Failing example (``resources/delphi-model.yaml``, with an unrelated work
-``jiang2021delphi`` whose alias is Delphi)::
+The failing example assumes the work ``jiang2021delphi``, whose alias is Delphi.
+
+Failing example (``resources/delphi-model.yaml``)::
 
     id: delphi-model
     name: Delphi model

@@ -8,19 +8,20 @@ pre-commit's changed-files mode shows it whichever file came first.
 **Why.** References name entries by id; with two entries behind one id, one
 of them is unreachable and references may point at the wrong one.
 
-Failing example (``resources/alpaca.yaml``, with a work ``taori2023alpaca``
-already recorded)::
+The failing example assumes a work ``ouyang2022training`` is already recorded.
 
-    id: taori2023alpaca
-    name: Alpaca
+Failing example (``resources/instructgpt.yaml``)::
+
+    id: ouyang2022training
+    name: InstructGPT
     kind: model
 
 Passing example::
 
-    id: alpaca
-    name: Alpaca
+    id: instructgpt
+    name: InstructGPT
     kind: model
-    introduced_by: [taori2023alpaca]
+    introduced_by: [ouyang2022training]
 """
 
 from __future__ import annotations

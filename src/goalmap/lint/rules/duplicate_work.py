@@ -8,15 +8,23 @@ work that shares one of these with another work, at the shared field.
 another key (``zeng2022glm`` and ``zeng2023glm130b``); citations then split
 between the two and counts go wrong.
 
-Failing example (``works/zeng2023glm130b.yaml``, with ``zeng2022glm`` having
-the same arXiv id)::
+The failing example assumes ``ouyang2022training`` is recorded with the same arXiv id.
 
-    id: zeng2023glm130b
-    title: "GLM-130B: An Open Bilingual Pre-trained Model"
-    year: 2023
-    arxiv: "2210.02414v2"
+Failing example (``works/ouyang2022instructgpt.yaml``)::
 
-Passing example: cite ``zeng2022glm`` and delete the second file.
+    id: ouyang2022instructgpt
+    title: "InstructGPT"
+    year: 2022
+    arxiv: "2203.02155v1"
+
+The fix is to cite ``ouyang2022training`` and delete the second file.
+
+Passing example (a work of its own)::
+
+    id: ouyang2022instructgpt
+    title: "A Different Paper of 2022"
+    year: 2022
+    arxiv: "2201.01234"
 """
 
 from __future__ import annotations

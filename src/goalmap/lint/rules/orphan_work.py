@@ -15,7 +15,7 @@ Failing example (``works/smith2020example.yaml``, cited nowhere)::
     title: An example nobody cites
     year: 2020
 
-Passing example (the same work, with a resource that names it)::
+Passing example (``resources/example-bench.yaml``, a resource naming that work)::
 
     id: example-bench
     name: ExampleBench
