@@ -32,9 +32,9 @@ def reads(monkeypatch) -> list[str]:
     seen: list[str] = []
     real = loader.read_source
 
-    def counting(path, rel):
+    def counting(path, rel, root):
         seen.append(rel)
-        return real(path, rel)
+        return real(path, rel, root)
 
     monkeypatch.setattr(loader, "read_source", counting)
     return seen

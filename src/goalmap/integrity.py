@@ -18,8 +18,8 @@ def _problem(kb: KnowledgeBase, entry_id: str, path: tuple, message: str, rule: 
 def dangling(kb: KnowledgeBase) -> Iterator[tuple[Reference, list[str]]]:
     """References whose target does not exist (or is of the wrong kind), with close ids."""
     for ref in references(kb):
-        if ref.target in kb.broken_ids:
-            continue  # its own file's error is reported already
+        if ref.target in kb.broken_ids or kb.unread_kinds.intersection(ref.kinds):
+            continue  # its own file's (or folder's) error is reported already
         kind = kb.kind_of(ref.target)
         if kind in ref.kinds:
             if kind == "category" and kb.category_scheme.get(ref.target) != kb.category_scheme.get(

@@ -53,6 +53,7 @@ class KnowledgeBase:
     origins: dict[str, Origin] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)  # ids of files that failed to load
+    unread_kinds: set[str] = field(default_factory=set)  # kinds whose folder was unreadable
     _names: Optional[dict[str, list[str]]] = field(default=None, repr=False)
     _index: dict = field(default_factory=dict, repr=False)  # query's indexes, built on first use
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from goalmap.errors import LoadError, Problem
 from goalmap.kb import KnowledgeBase, Origin
-from goalmap.kinds import SUFFIXES, kind_of_file
+from goalmap.kinds import FILE_KINDS, SUFFIXES, kind_of_file
 from goalmap.source import SourceFile, read_source
 
 if TYPE_CHECKING:
@@ -26,24 +26,45 @@ if TYPE_CHECKING:
 
 def discover(root: Path) -> list[Path]:
     """Every YAML file of the taxonomy, in a stable order."""
-    return [Path(path) for path, _ in _walk(root)]
+    return [Path(path) for path, _ in _walk(root)[0]]
 
 
-def _walk(root: Path | str) -> list[tuple[str, str]]:
-    """(path, path relative to ``root`` with ``/``) of every YAML file, sorted by the latter.
+def _walk(root: Path | str) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(path, path relative to ``root`` with ``/``) of every YAML file, sorted by the latter,
+    and the folders that could not be read or are links (which are never followed).
 
     Plain strings: at 100,000 files pathlib's per-path cost is a second of its own.
     """
     top = os.fspath(root)
     files = []
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel_dir = os.path.relpath(dirpath, top).replace(os.sep, "/")
+    problems: list[Problem] = []
+
+    def rel_of(path: str) -> str:
+        return os.path.relpath(path, top).replace(os.sep, "/")
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(Problem(rel_of(exc.filename or top), 0, 0, "cannot read the folder: "
+                                f"{exc.strerror or exc}", rule="yaml-syntax",
+                                hint="check the folder's permissions"))
+
+    for dirpath, dirnames, filenames in os.walk(top, onerror=unreadable):
+        rel_dir = rel_of(dirpath)
         prefix = "" if rel_dir == "." else rel_dir + "/"
+        kept = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            if os.path.islink(os.path.join(dirpath, d)):
+                problems.append(Problem(prefix + d, 0, 0, "the folder is a link; links to "
+                                        "folders are not followed", rule="yaml-syntax",
+                                        hint="move the files into the taxonomy folder"))
+                continue
+            kept.append(d)
+        dirnames[:] = kept
         files.extend((os.path.join(dirpath, f), prefix + f)
                      for f in filenames if f.endswith(SUFFIXES))
     files.sort(key=lambda pair: pair[1])
-    return files
+    return files, problems
 
 
 @contextmanager
@@ -104,6 +125,7 @@ class Reading:
     files: dict[str, SourceFile]
     kb: KnowledgeBase
     problems: list[Problem]
+    folder_problems: list[Problem]  # folders that could not be read, or links to folders
 
 
 def read_tree(root: Path | str, store: Optional[Store] = None) -> Reading:
@@ -111,20 +133,26 @@ def read_tree(root: Path | str, store: Optional[Store] = None) -> Reading:
     root = Path(root)
     with gc_paused():
         files: dict[str, SourceFile] = {}
-        problems: list[Problem] = []
-        for path, rel in _walk(root):
+        found_files, folder_problems = _walk(root)
+        problems = list(folder_problems)
+        top = os.fspath(root)
+        for path, rel in found_files:
             cached = store.get(path, rel) if store is not None else None
             if cached is not None:
-                source = SourceFile(rel, path, cached)
+                source = SourceFile(rel, path, top, cached)
             else:
-                source = read_source(path, rel)
+                source = read_source(path, rel, top)
                 if store is not None and not source.problems:
                     store.put(path, rel, source.entries)
             problems.extend(source.problems)
             files[rel] = source
         kb, found = assemble(root, [(rel, f.entries) for rel, f in files.items()])
         kb.broken_ids = {i for f in files.values() for i in f.claimed}
-    return Reading(root, files, kb, problems + found)
+        kb.unread_kinds = {k.name for k in (kind_of_file(p.file + "/") for p in folder_problems)
+                           if k is not None} | ({k.name for k in FILE_KINDS}
+                                                if any(p.file == "." for p in folder_problems)
+                                                else set())
+    return Reading(root, files, kb, problems + found, folder_problems)
 
 
 def load(root: Path | str, *, check: bool = True, use_cache: bool = True,

@@ -7,13 +7,17 @@ are read from is described in ``docs/taxonomy-format.md``.
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Union
+from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 # An id is a stable, lower-case key: BibTeX style for works
-# (``ouyang2022training``), kebab case for everything else.
+# (``ouyang2022training``), kebab case for everything else (lint's id-format checks
+# which).  At load, an entry's own id may hold only lower-case letters, digits, '.',
+# '_' and '-': ids become file names, BibTeX keys, anchors and IRIs, so nothing that
+# could break out of them (a comma, a brace, a newline) ever gets that far.
 Id = str
+EntryId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")]
 Scalar = Union[bool, int, float, str]
 
 Perspective = Literal["definition", "evaluation"]
@@ -50,7 +54,7 @@ class Link(Strict):
 class Level(Strict):
     """A goal level: what a model is aligned to (instructions, preferences, values)."""
 
-    id: Id
+    id: EntryId
     name: str
     aliases: list[str] = Field(default_factory=list)
     order: int
@@ -84,7 +88,7 @@ class Citation(Strict):
 class Category(Strict):
     """A node of one scheme's taxonomy tree."""
 
-    id: Id
+    id: EntryId
     label: str
     parent: Optional[Id] = None
     perspective: Optional[Perspective] = None
@@ -98,7 +102,7 @@ class Category(Strict):
 class Scheme(Strict):
     """One edition of the taxonomy (Figure 2 of the survey is the first)."""
 
-    id: Id
+    id: EntryId
     name: str
     description: Optional[str] = None
     source: Optional[str] = None
@@ -109,7 +113,7 @@ class Scheme(Strict):
 class Work(Strict):
     """A cited paper, report, book or web page, recorded once."""
 
-    id: Id
+    id: EntryId
     type: WorkType = "preprint"
     title: str
     authors: list[str] = Field(default_factory=list)
@@ -155,7 +159,7 @@ class Axis(Strict):
 class Resource(Strict):
     """A dataset, benchmark, model, method, value theory or questionnaire."""
 
-    id: Id
+    id: EntryId
     name: str
     kind: ResourceKind
     aliases: list[str] = Field(default_factory=list)
@@ -186,7 +190,7 @@ class Row(Strict):
 class Table(Strict):
     """A table of the survey (Table 1, the Figure 5 matrix), cell text as printed."""
 
-    id: Id
+    id: EntryId
     name: str
     aliases: list[str] = Field(default_factory=list)
     order: int = 0
@@ -199,7 +203,7 @@ class Table(Strict):
 class Algorithm(Strict):
     """An alignment algorithm of Section 4."""
 
-    id: Id
+    id: EntryId
     name: str
     aliases: list[str] = Field(default_factory=list)
     parent: Optional[Id] = None
@@ -214,7 +218,7 @@ class Algorithm(Strict):
 class Challenge(Strict):
     """An open challenge or research direction (Figure 5, Section 5)."""
 
-    id: Id
+    id: EntryId
     name: str
     aliases: list[str] = Field(default_factory=list)
     kind: Literal["figure5", "direction"] = "direction"

@@ -11,8 +11,8 @@ from typing import Optional
 
 from goalmap.errors import UsageError
 from goalmap.fsutil import write_atomic
-from goalmap.loader import discover
-from goalmap.source import claimed_ids, read_entries
+from goalmap.loader import read_tree
+from goalmap.source import read_entries
 
 
 def _scalar(value: str) -> str:
@@ -44,18 +44,10 @@ def work_yaml(work_id: str, title: str, authors: list[str], year: int, *,
 def existing_ids(root: Path) -> dict[str, str]:
     """Every id of the taxonomy (also of files that do not validate) -> its file."""
     ids: dict[str, str] = {}
-    for path in discover(root):
-        rel = path.relative_to(root).as_posix()
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        entries, problems = read_entries(text, rel)
-        found = {e.id for _, e in entries}
-        for _, entry in entries:
+    for rel, source in read_tree(root).files.items():
+        found = {e.id for _, e in source.entries} | source.claimed
+        for _, entry in source.entries:
             found.update(c.id for c in getattr(entry, "categories", ()))
-        if problems:
-            found |= claimed_ids(text, rel)
         for entry_id in found:
             ids.setdefault(entry_id, rel)
     return ids

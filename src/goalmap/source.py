@@ -7,7 +7,9 @@ sees YAML or pydantic.  Untrusted-input limits are enforced here, once.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -27,6 +29,7 @@ class SourceFile:
 
     rel: str  # relative to the taxonomy root, with "/"
     path: str
+    root: str
     entries: list = field(default_factory=list)  # (prefix in the file, record)
     problems: list[Problem] = field(default_factory=list)
     claimed: set[str] = field(default_factory=set)  # ids a file with problems meant to define
@@ -37,7 +40,7 @@ class SourceFile:
     def text(self) -> str:
         """The file's text, read again on first use (and then kept)."""
         if self._text is None:
-            self._text, _ = read_text(self.path, self.rel)
+            self._text, _ = read_text(self.path, self.rel, self.root)
             self._text = self._text or ""
         return self._text
 
@@ -52,23 +55,71 @@ class SourceFile:
         return self._positions
 
 
-def read_text(path: str, rel: str) -> tuple[Optional[str], list[Problem]]:
-    """The text of a taxonomy file, or a located problem saying why it cannot be read."""
+# The largest taxonomy file read (SECURITY.md); the largest real one is about 20 KiB.
+MAX_FILE_BYTES = 1 << 20
+
+
+def read_text(path: str, rel: str, root: str) -> tuple[Optional[str], list[Problem]]:
+    """The text of a taxonomy file, or a located problem saying why it is not read.
+
+    Only a regular file that resolves inside ``root`` (a link may point within the
+    folder, never out of it), of at most MAX_FILE_BYTES, in UTF-8.  A FIFO, a device or
+    a socket is refused without waiting on it; nothing outside the folder is opened.
+    """
+
+    def refuse(message: str, hint: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(rel, 0, 0, message, rule="yaml-syntax", hint=hint)]
+
     try:
-        with open(path, encoding="utf-8") as fh:
-            return fh.read(), []
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(rel, 0, 0, f"cannot read the file: {exc}", rule="yaml-syntax")]
+        real, top = os.path.realpath(path), os.path.realpath(root)
+        inside = os.path.commonpath([real, top]) == top
+    except (OSError, ValueError):
+        inside = False
+    if not inside:
+        return refuse("the file is a link to something outside the taxonomy folder; it is "
+                      "not read", "replace the link with the file itself")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(real, flags)
+    except OSError as exc:
+        return refuse(f"cannot read the file: {exc.strerror or exc}",
+                      "check the file's permissions")
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return refuse("the file is not a regular file (a FIFO, a device or a socket); "
+                          "it is not read", "replace it with a YAML file")
+        raw = b""
+        if st.st_size <= MAX_FILE_BYTES:
+            chunks = []
+            while len(raw := b"".join(chunks)) <= MAX_FILE_BYTES:
+                chunk = os.read(fd, 1 << 16)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        if st.st_size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
+            return refuse(f"the file is larger than {MAX_FILE_BYTES:,} bytes; it is not read",
+                          "split it, or keep one entry per file")
+    except OSError as exc:
+        return refuse(f"cannot read the file: {exc.strerror or exc}",
+                      "check the file's permissions")
+    finally:
+        os.close(fd)
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        return refuse(f"the file is not UTF-8 text (byte {exc.start})", "save it as UTF-8")
 
 
-def read_source(path: str, rel: str) -> SourceFile:
+def read_source(path: str, rel: str, root: str) -> SourceFile:
     """Read, parse and validate one file."""
-    text, problems = read_text(path, rel)
+    text, problems = read_text(path, rel, root)
     if text is None:
-        return SourceFile(rel, path, [], problems, {rel.rsplit("/", 1)[-1].split(".")[0]})
+        return SourceFile(rel, path, root, [], problems,
+                          {rel.rsplit("/", 1)[-1].split(".")[0]})
     entries, problems = read_entries(text, rel)
     claimed = claimed_ids(text, rel) if problems else set()
-    return SourceFile(rel, path, entries, problems, claimed)
+    return SourceFile(rel, path, root, entries, problems, claimed)
 
 
 def read_entries(text: str, rel: str, positions: Optional[Positions] = None) -> tuple[
@@ -87,6 +138,9 @@ def read_entries(text: str, rel: str, positions: Optional[Positions] = None) -> 
     if positions is None:
         positions = Positions()
     data, problems = parse(text, rel, positions)
+    if data is None and not problems:
+        return [], [Problem(rel, 1, 1, "the file holds no entry", rule="schema",
+                            hint="write the entry in it, or delete the file")]
     if data is None or any(p.rule == "yaml-syntax" for p in problems):
         return [], problems  # a duplicate key alone still lets the rest be checked
     if isinstance(data, dict):
@@ -118,13 +172,17 @@ def _schema_problems(exc: ValidationError, rel: str, prefix: tuple,
         elif kind == "extra_forbidden":
             line, col = positions.of_key(loc)
             msg = f"unknown field '{loc[-1]}'"
+        elif kind == "string_pattern_mismatch" and loc[-1] == "id":
+            line, col = positions.of_value(loc)
+            msg = (f"the id {err.get('input')!r} may hold only lower-case letters, digits, "
+                   "'.', '_' and '-'")
         else:
             line, col = positions.of_value(loc)
             got = err.get("input")
             shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
             msg = f"{err['msg']} (got {shown})"
         field_path = _clean_loc(loc)
-        if kind not in ("missing", "extra_forbidden") and field_path:
+        if kind not in ("missing", "extra_forbidden", "string_pattern_mismatch") and field_path:
             msg = f"{format_path(field_path)}: {msg}"
         out.append(Problem(rel, line, col, msg, rule="schema", path=field_path))
     return out

@@ -34,6 +34,16 @@ _SCALARS = {
 
 Pos = tuple  # (line, column), both 1-based
 
+# Limits for untrusted files (SECURITY.md): deeper nesting is refused (the knowledge base
+# needs 9 levels; libyaml itself stops at 1,000, deeper than Python's recursion allows),
+# and so are anchors and aliases, which no taxonomy file needs and which let a file of
+# a few hundred bytes expand into gigabytes.
+MAX_DEPTH = 64
+
+
+class _Refused(Exception):
+    """Stop building: the document breaks a limit (the problem is already recorded)."""
+
 
 class Positions:
     """Where each value (and each mapping key) of a document starts."""
@@ -61,16 +71,33 @@ def _mark(node: yaml.Node) -> Pos:
 
 
 class _Builder:
-    def __init__(self, file: str, positions: Positions | None):
+    def __init__(self, file: str, positions: Positions | None, text: str):
         self.file = file
         self.pos = positions
+        self.text = text
         self.problems: list[Problem] = []
+        self.seen: set[int] = set()  # nodes built: a node met twice is an alias
 
     def problem(self, node: yaml.Node, msg: str, rule: str, path: tuple) -> None:
         line, col = _mark(node)
         self.problems.append(Problem(self.file, line, col, msg, rule=rule, path=path))
 
+    def refuse_alias(self, node: yaml.Node) -> None:
+        line, col = _alias_mark(self.text, node)
+        self.problems.append(Problem(
+            self.file, line, col, "YAML anchors and aliases are not allowed in taxonomy "
+            "files; write the value out where it is used", rule="yaml-syntax"))
+        raise _Refused
+
     def build(self, node: yaml.Node, path: tuple) -> Any:
+        if len(path) > MAX_DEPTH:
+            line, col = _mark(node)
+            self.problems.append(Problem(self.file, line, col, f"the document is nested more "
+                                         f"than {MAX_DEPTH} levels deep", rule="yaml-syntax"))
+            raise _Refused
+        if id(node) in self.seen:
+            self.refuse_alias(node)
+        self.seen.add(id(node))
         if self.pos is not None:
             self.pos.values[path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
@@ -131,6 +158,40 @@ def parse(text: str, file: str, positions: Positions | None = None) -> tuple[Any
         return None, [Problem(file, 1, 1, f"YAML error: {exc}", rule="yaml-syntax")]
     if node is None:
         return None, []
-    builder = _Builder(file, positions)
-    data = builder.build(node, ())
+    builder = _Builder(file, positions, text)
+    try:
+        data = builder.build(node, ())
+    except _Refused:
+        return None, builder.problems
+    if _has_anchor(text) and not builder.problems:
+        line, col = _anchor_mark(text)
+        if line:  # an anchor used nowhere: refused all the same, to keep one rule
+            return None, [Problem(file, line, col, "YAML anchors and aliases are not allowed "
+                                  "in taxonomy files; write the value out where it is used",
+                                  rule="yaml-syntax")]
     return data, builder.problems
+
+
+def _has_anchor(text: str) -> bool:
+    return "&" in text
+
+
+def _scan(text: str, kinds: str) -> Pos:
+    """Where the first anchor (``&``) or alias (``*``) token stands, by the scanner."""
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if ("*" in kinds and isinstance(token, yaml.AliasToken)) or (
+                    "&" in kinds and isinstance(token, yaml.AnchorToken)):
+                return (token.start_mark.line + 1, token.start_mark.column + 1)
+    except yaml.YAMLError:
+        pass
+    return (0, 0)
+
+
+def _alias_mark(text: str, node: yaml.Node) -> Pos:
+    found = _scan(text, "*")
+    return found if found[0] else _mark(node)
+
+
+def _anchor_mark(text: str) -> Pos:
+    return _scan(text, "&")

@@ -44,11 +44,11 @@ def test_new_work_refuses_an_id_used_by_another_kind(mini):
 
 
 def test_new_work_refuses_what_lint_would_reject(mini):
-    result = runner.invoke(app, ["--taxonomy", str(mini), "new", "work", "--id", "Smith",
+    result = runner.invoke(app, ["--taxonomy", str(mini), "new", "work", "--id", "smith-2020",
                                  "--title", "X", "--author", "et al.", "--year", "2020"])
     assert result.exit_code == 1
     assert "id-format" in result.output and "author-format" in result.output
-    assert not (mini / "works" / "Smith.yaml").exists()
+    assert not (mini / "works" / "smith-2020.yaml").exists()
 
 
 def test_new_never_writes_into_the_installed_package(tmp_path, monkeypatch):

@@ -39,6 +39,9 @@ class Context:
     # ------------------------------------------------------------ iteration
     def read_problems(self, rule: str) -> Iterator[Problem]:
         """Problems of one rule (yaml-syntax, duplicate-key, schema) found while reading."""
+        for p in self.reading.folder_problems:
+            if p.rule == rule:
+                yield p
         for info in self.files.values():
             for p in info.problems:
                 if p.rule == rule:

@@ -1,6 +1,6 @@
 def test_work_id_not_a_bibtex_key(run_rule):
-    bad = {"works/Ouyang-2022.yaml": "id: Ouyang-2022\ntitle: T\nyear: 2022\n"}
-    assert run_rule("id-format", bad) == [("works/Ouyang-2022.yaml", 1, 5)]
+    bad = {"works/ouyang-2022.yaml": "id: ouyang-2022\ntitle: T\nyear: 2022\n"}
+    assert run_rule("id-format", bad) == [("works/ouyang-2022.yaml", 1, 5)]
 
 
 def test_file_name_must_match_the_id(run_rule):
@@ -15,8 +15,8 @@ def test_year_in_the_key_must_be_the_year(run_rule):
 
 
 def test_kebab_case_for_other_ids(run_rule):
-    bad = {"resources/Big_Bench.yaml": "id: Big_Bench\nname: B\nkind: benchmark\n"}
-    assert run_rule("id-format", bad) == [("resources/Big_Bench.yaml", 1, 5)]
+    bad = {"resources/big_bench.yaml": "id: big_bench\nname: B\nkind: benchmark\n"}
+    assert run_rule("id-format", bad) == [("resources/big_bench.yaml", 1, 5)]
 
 
 def test_good_ids_pass(run_rule):

@@ -6,13 +6,16 @@ be the work's year.  Every other id is kebab case: lower-case letters, digits
 and single hyphens (``super-natinst``).  A file that holds one entry must be
 named after its id (``works/ouyang2022training.yaml``).
 
+An id with anything but lower-case letters, digits, ``.``, ``_`` and ``-``
+never gets this far: the schema refuses it when the file is read.
+
 **Why.** Ids are typed by hand in references; one predictable form makes
 them guessable and keeps them from clashing.  A file named after another id
 is how a copy-and-paste of an entry usually shows.
 
 Failing example (``works/ouyang2022training.yaml``)::
 
-    id: Ouyang-2022
+    id: ouyang-2022
     title: Training language models to follow instructions with human feedback
     year: 2022
 
