@@ -1,6 +1,8 @@
 """goalmap: a knowledge base of alignment goals for large language models."""
 
-__version__ = "0.1.0"
+from goalmap.version import __version__
+
+__all__ = ["__version__", "load"]
 
 
 def load(path=None, *, use_cache: bool = True):

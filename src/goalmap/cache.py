@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 
-from goalmap import __version__
+from goalmap.version import __version__
 from goalmap.fsutil import write_private
 
 FORMAT = 3
