@@ -161,7 +161,7 @@ class Fact(Strict):
     value: Optional[Scalar] = None
     text: Optional[str] = None
     source: Optional[str] = None
-    readings: Optional[list[Reading]] = None  # None, not [], so exports of plain facts stay as they were
+    readings: list[Reading] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _value_or_readings(self) -> "Fact":
