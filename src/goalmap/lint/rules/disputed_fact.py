@@ -9,7 +9,7 @@ knowledge base keeps both sides rather than settling it.
 list also shows the disagreements in one place, so that a new edition of the
 survey can be checked against them.
 
-Failing example, i.e. listed (``resources/example-set.yaml``)::
+Failing example (``resources/example-set.yaml``, listed)::
 
     id: example-set
     name: ExampleSet
@@ -20,8 +20,11 @@ Failing example, i.e. listed (``resources/example-set.yaml``)::
           - {value: 170, text: 170 datasets, source: Sec. 2.1}
           - {value: 180, text: "#Tasks 180", source: Table 1}
 
-Passing example, not listed (one value, one source)::
+Passing example (one value and one source, so not listed)::
 
+    id: example-set
+    name: ExampleSet
+    kind: dataset
     facts:
       - {key: tasks, value: 180, source: Table 1}
 """

@@ -17,12 +17,14 @@ Failing example (``works/smith2020example.yaml``)::
     title: Example
     year: 2020
 
-Passing examples::
+Passing example (an id)::
 
     id: smith2020example
     title: Example
     year: 2020
     arxiv: "2001.01234"
+
+Passing example (no id, and the reason why none exists)::
 
     id: smith2020example
     type: book

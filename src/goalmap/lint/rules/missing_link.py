@@ -12,12 +12,14 @@ Failing example (``works/smith2020example.yaml``)::
     title: Example
     year: 2020
 
-Passing examples::
+Passing example (a url)::
 
     id: smith2020example
     title: Example
     year: 2020
     url: https://example.org/paper.pdf
+
+Passing example (no link, and the reason why none exists)::
 
     id: smith2020example
     type: book
