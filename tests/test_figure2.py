@@ -75,7 +75,7 @@ EXPECTED = {
         ("Goofus & Gallant", ["nahian2020learning"]),
     ]),
     "def-values-basic-value-system": ("Basic Value System", "def-values-value-principles", D, "values", [
-        ("Schwartz Theory of Basic Human Values", ["qiu2022valuenet"]),
+        ("Schwartz Theory of Basic Human Values", ["schwartz2012overview"]),
         ("Rokeach Values", ["rokeach1967rokeach"]),
         ("Moral Foundations Theory", ["graham2013moral"]),
     ]),
@@ -189,6 +189,8 @@ ERRATA = {
     ("def-preferences-model-synthetic-feedback", "ILF"): "IFL (Scheurer et al., 2023)",
     ("def-values-hhh", "Constitutional AI"): "Contitutional AI (Bai et al., 2022b)",
     ("def-values-social-norms-ethics", "Moral Integrity Corpus"): "Moral Integity Corpus (Ziems et al., 2022)",
+    ("def-values-basic-value-system", "Schwartz Theory of Basic Human Values"):
+        "Schwartz Theory of Basic Human Values (Qiu et al., 2022)",
     ("def-values-basic-value-system", "Rokeach Values"): "Rokeach Values (Qiu et al., 2022)",
     ("def-values-basic-value-system", "Moral Foundations Theory"): "Moral Foundations Theory (Simmons, 2022)",
     ("def-values-intrinsic-values", "Constitutional AI"): "Contitutional AI (Bai et al., 2022b)",
@@ -254,3 +256,40 @@ def test_errata_recorded(categories):
                 found[(cid[len("fig2-"):], cit["label"])] = cit["printed"]
                 assert cit.get("erratum"), (cid, cit["label"])
     assert found == ERRATA
+
+
+# The value-theory rule of docs/taxonomy-format.md, written out by hand from Section 2.3.1
+# and the Figure 3 caption: the work each theory is credited to there.
+THEORY_WORK = {"schwartz-values": "schwartz2012overview", "rokeach-values": "rokeach1967rokeach",
+               "moral-foundations": "graham2013moral"}
+
+
+def _theory_citations():
+    for name in ("figure2", "revised-2024", "resource-list", "survey-text"):
+        with open(FIGURE2.parent / f"{name}.yaml", encoding="utf-8") as f:
+            scheme = yaml.safe_load(f)
+        for cat in scheme["categories"]:
+            for cit in cat.get("citations", []):
+                for theory in set(cit.get("resources", [])) & set(THEORY_WORK):
+                    yield name, cat["id"], cit, theory
+
+
+def test_value_theories_cite_the_theory_in_every_scheme():
+    seen = set()
+    for name, cat_id, cit, theory in _theory_citations():
+        seen.add((name, theory))
+        assert cit["works"] == [THEORY_WORK[theory]], (name, cat_id, cit["label"])
+        if cit.get("printed"):
+            assert cit.get("erratum"), (name, cat_id, cit["label"])
+    # Schwartz, Rokeach and Moral Foundations appear in both trees, so the rule is exercised on all three.
+    assert {(s, t) for s in ("figure2", "revised-2024") for t in THEORY_WORK} <= seen
+
+
+def test_revised_tree_keeps_what_it_printed_for_schwartz_and_rokeach():
+    printed = {(cit["label"], cit.get("printed")) for name, _, cit, _ in _theory_citations()
+               if name == "revised-2024"}
+    assert printed == {
+        ("Schwartz Theory of Basic Values", "Schwartz Theory of Basic Values (Qiu et al., 2022)"),
+        ("Rokeach Values", "Rokeach Values (Qiu et al., 2022)"),
+        ("Moral Foundation Theory", None),
+    }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 # An id is a stable, lower-case key: BibTeX style for works
 # (``ouyang2022training``), kebab case for everything else (lint's id-format checks
@@ -122,21 +122,62 @@ class Work(Strict):
     year: int
     venue: Optional[str] = None
     arxiv: Optional[str] = None
+    # Why the work has no arXiv id (or no url at all), when someone looked and found
+    # none: "book", "ACL Anthology paper; no arXiv version found".  Empty means
+    # "not looked up yet", which lint keeps listing.
+    no_arxiv: Optional[str] = None
     doi: Optional[str] = None
     url: Optional[str] = None
+    no_url: Optional[str] = None
     links: list[Link] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
+    # The version of the paper the entry describes, when versions differ ("arXiv v1").
+    version: Optional[str] = None
     summary: Optional[str] = None
     note: Optional[str] = None
 
+    @model_validator(mode="after")
+    def _reason_only_when_absent(self) -> "Work":
+        if self.arxiv and self.no_arxiv:
+            raise ValueError("'no_arxiv' gives why there is no arXiv id; drop it when 'arxiv' is set")
+        if (self.url or self.links) and self.no_url:
+            raise ValueError("'no_url' gives why there is no link; drop it when 'url' or 'links' is set")
+        return self
 
-class Fact(Strict):
-    """One number or property the survey states about a resource."""
 
-    key: str
+class Reading(Strict):
+    """What one source gives for a fact the sources disagree on."""
+
     value: Scalar
     text: Optional[str] = None
+    source: str
+
+
+class Fact(Strict):
+    """One number or property the survey states about a resource.
+
+    When the sources disagree (the text says one number, a table another), the
+    fact has no ``value`` of its own: ``readings`` lists each value with its
+    source, and no reading is preferred.
+    """
+
+    key: str
+    value: Optional[Scalar] = None
+    text: Optional[str] = None
     source: Optional[str] = None
+    readings: list[Reading] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _value_or_readings(self) -> "Fact":
+        if self.readings:
+            if self.value is not None or self.text or self.source:
+                raise ValueError("a fact with 'readings' gives its values there, not in 'value', "
+                                 "'text' or 'source'")
+            if len(self.readings) < 2:
+                raise ValueError("'readings' records a disagreement: give at least two")
+        elif self.value is None:
+            raise ValueError("a fact needs a 'value', or 'readings' when the sources disagree")
+        return self
 
 
 class Member(Strict):

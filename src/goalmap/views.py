@@ -91,8 +91,10 @@ def links_node(links) -> Optional[View]:
 def work_fields(work: Any) -> list[list]:
     authors = ", ".join(work.authors) + (" et al." if work.et_al else "")
     return fields(("Id", work.id), ("Authors", authors or work.organization), ("Year", work.year),
-                  ("Venue", work.venue), ("arXiv", work.arxiv or "(unknown)"), ("DOI", work.doi),
-                  ("URL", work.url), ("Aliases", ", ".join(work.aliases)), ("Type", work.type))
+                  ("Venue", work.venue), ("Version", work.version),
+                  ("arXiv", work.arxiv or (f"none: {work.no_arxiv}" if work.no_arxiv else "(unknown)")),
+                  ("DOI", work.doi), ("URL", work.url or (f"none: {work.no_url}" if work.no_url else None)),
+                  ("Aliases", ", ".join(work.aliases)), ("Type", work.type))
 
 
 def work_view(kb: KnowledgeBase, work_id: str, nested: bool = False) -> View:
@@ -120,13 +122,20 @@ def member_node(m: Any) -> View:
     return node(label, [member_node(c) for c in m.members], kind="member")
 
 
+def fact_node(f: Any) -> View:
+    """A fact; one the sources disagree on is marked and lists every value with its source."""
+    if f.readings:
+        return node(f"{f.key}: DISPUTED, the sources disagree",
+                    [node(f"{r.text or r.value} ({r.source})", kind="reading") for r in f.readings],
+                    kind="fact", disputed=True)
+    return node(f"{f.key}: {f.text or f.value}" + (f" ({f.source})" if f.source else ""), kind="fact")
+
+
 def resource_view(kb: KnowledgeBase, res_id: str) -> View:
     res = kb.resources[res_id]
     kids: list = []
     if res.facts:
-        kids.append(node("Facts", [node(f"{f.key}: {f.text or f.value}"
-                                        + (f" ({f.source})" if f.source else ""), kind="fact")
-                                   for f in res.facts]))
+        kids.append(node("Facts", [fact_node(f) for f in res.facts]))
     if res.members:
         kids.append(node("Members", [member_node(m) for m in res.members]))
     if res.axes:

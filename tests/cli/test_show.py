@@ -127,3 +127,25 @@ def test_terminal_gets_colour_and_no_color_turns_it_off(mini):
     assert "\x1b[" in coloured and "Delphi" in coloured
     plain = _on_a_terminal(args, {"NO_COLOR": "1"})
     assert "\x1b[" not in plain and "Delphi (Jiang et al., 2021)" in plain
+
+
+def test_disputed_fact_is_marked_and_shows_both_values_with_sources():
+    from conftest import TAXONOMY
+    result = run("--taxonomy", str(TAXONOMY), "show", "super-natinst")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    [i] = [n for n, line in enumerate(lines) if "tasks: DISPUTED" in line]
+    assert "1,616 tasks across 76 broad task types (Sec. 2.1)" in lines[i + 1]
+    assert "#Tasks 76 (Table 1)" in lines[i + 2]
+
+
+def test_disputed_fact_in_json_keeps_every_reading():
+    from conftest import TAXONOMY
+    result = run("--taxonomy", str(TAXONOMY), "show", "world-values-survey", "--json")
+    data = json.loads(result.stdout)
+    [facts] = [c for c in data["children"] if c["label"] == "Facts"]
+    [wave] = [f for f in facts["children"] if f["label"].startswith("last_wave_end")]
+    assert wave["disputed"] is True
+    assert [c["label"] for c in wave["children"]] == [
+        "the last from 2017 to 2020 (Sec. 3.3.1)",
+        "World values survey wave 7 (2017-2022) (reference list)"]

@@ -32,3 +32,11 @@ def test_lists_become_strings(hostile_kb):
 def test_real_knowledge_base_round_trips(real_kb):
     g = nx.read_graphml(io.BytesIO(graphml.dumps(real_kb).encode("utf-8")))
     assert sorted(g.edges) == sorted(build_graph(real_kb, check=False).edges)
+
+
+def test_disputed_fact_keeps_both_values(real_kb):
+    import json
+    g = nx.read_graphml(io.BytesIO(graphml.dumps(real_kb).encode("utf-8")))
+    facts = json.loads(g.nodes["super-natinst"]["facts"])
+    [tasks] = [f for f in facts if f["key"] == "tasks"]
+    assert [(r["value"], r["source"]) for r in tasks["readings"]] == [(1616, "Sec. 2.1"), (76, "Table 1")]

@@ -79,3 +79,12 @@ def test_real_knowledge_base_round_trips(real_kb):
     original = build_graph(real_kb, check=False)
     assert sorted(g.nodes) == sorted(original.nodes)
     assert sorted(g.edges) == sorted(original.edges)
+
+
+def test_disputed_fact_keeps_both_values_in_the_json_graph(real_kb):
+    g = json_export.loads(json_export.dumps(real_kb))
+    [fact] = [f for f in g.nodes["p3"]["facts"] if f["key"] == "datasets"]
+    assert "value" not in fact
+    assert fact["readings"] == [
+        {"value": 177, "text": "177 existing NLP datasets", "source": "Sec. 2.1"},
+        {"value": 270, "text": "#Tasks 270", "source": "Table 1"}]

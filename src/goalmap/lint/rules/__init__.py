@@ -13,6 +13,7 @@ from goalmap.lint.rules import (
     author_format,
     category_cycle,
     dangling_reference,
+    disputed_fact,
     doi_format,
     duplicate_id,
     duplicate_key,
@@ -50,6 +51,7 @@ ALL = (
     missing_arxiv,
     author_format,
     title_case,
+    disputed_fact,
 )
 
 BY_ID = {rule.ID: rule for rule in ALL}

@@ -1,8 +1,11 @@
-"""A work without an arXiv id.
+"""A work without an arXiv id that nobody has accounted for.
 
-**What.** Lists each work whose ``arxiv`` is empty, at its id.  This is
-information, not an error: books, surveys of the public and web pages have
-none, and an id is left empty rather than guessed.
+**What.** Lists each work whose ``arxiv`` is empty and that gives no
+``no_arxiv`` reason, at its id.  This is information, not an error: the id is
+left empty rather than guessed.  A work that says why it has none (a book, a
+web page, a journal article never posted to arXiv) is not listed, so the list
+holds only the works still to be looked up: "none exists" is recorded,
+"not yet found" stays visible.
 
 **Why.** The arXiv id anchors duplicate detection and the arxiv-year check;
 listing works without one keeps the unknown ones visible so that someone can
@@ -14,12 +17,20 @@ Failing example (``works/smith2020example.yaml``)::
     title: Example
     year: 2020
 
-Passing example::
+Passing example (an id)::
 
     id: smith2020example
     title: Example
     year: 2020
     arxiv: "2001.01234"
+
+Passing example (no id, and the reason why none exists)::
+
+    id: smith2020example
+    type: book
+    title: Example
+    year: 2020
+    no_arxiv: a printed book; not on arXiv
 """
 
 from __future__ import annotations
@@ -31,5 +42,6 @@ OPTIONS: dict = {}
 
 def check(ctx):
     for _, work_id, work in ctx.entries("work"):
-        if not work.arxiv:
-            yield ctx.at(work_id, ("id",), f"the work '{work_id}' has no arXiv id")
+        if not work.arxiv and not work.no_arxiv:
+            yield ctx.at(work_id, ("id",), f"the work '{work_id}' has no arXiv id",
+                         hint="look it up; if none exists, say why in 'no_arxiv'")
