@@ -3,6 +3,7 @@
 Regenerate with:
     goalmap export markdown -o docs/figure2.md
     goalmap export svg -o docs/figure2.svg
+    goalmap export html -o docs/explorer.html
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from goalmap.export import dot, markdown
+from goalmap.export import dot, html, markdown
 from goalmap.export.render import render
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -44,3 +45,9 @@ def test_figure2_svg_is_current(real_kb):
         assert kept == fresh, HINT
     else:  # another Graphviz lays out differently: compare what the picture says
         assert svg_texts(kept) == svg_texts(fresh), HINT
+
+
+def test_explorer_html_is_current(real_kb):
+    kept = (DOCS / "explorer.html").read_text(encoding="utf-8")
+    assert kept == html.dumps(real_kb), \
+        "docs/explorer.html is stale: run 'goalmap export html -o docs/explorer.html'"

@@ -10,6 +10,7 @@
   var status = $("status");
   var VIEWS = ["tree", "coverage", "tables"];
   var PERSPECTIVES = ["definition", "evaluation"];
+  var NARROW = window.matchMedia("(max-width: 760px)"); // the phone layout of explorer.css
   var BIG = 1500; // citations above which a scheme opens with its citations folded
 
   var SCHEMES = {};
@@ -473,13 +474,14 @@
     panel.replaceChildren(body);
     panel.hidden = false;
     markCurrent(id, kind);
+    if (NARROW.matches) panel.scrollIntoView({ block: "start" }); // the panel sits above the tree
     if (focus) h.focus();
   }
 
   function markCurrent(id, kind) {
     if (kind === "category" && D.categories[id].scheme === state.scheme) {
       var n = reveal(id);
-      if (n) { n.li.setAttribute("aria-selected", "true"); current.push(n.li); n.row.scrollIntoView({ block: "nearest" }); }
+      if (n) { n.li.setAttribute("aria-selected", "true"); current.push(n.li); if (!NARROW.matches) n.row.scrollIntoView({ block: "nearest" }); }
       return;
     }
     (D.cited[id] || []).forEach(function (cid) {
@@ -493,7 +495,7 @@
         if (li) { li.classList.add("current"); li.setAttribute("aria-selected", "true"); current.push(li); }
       });
     });
-    if (current.length && !current[0].hidden) current[0].querySelector(".row").scrollIntoView({ block: "nearest" });
+    if (current.length && !current[0].hidden && !NARROW.matches) current[0].querySelector(".row").scrollIntoView({ block: "nearest" });
   }
 
   // ----------------------------------------------------- coverage, tables
