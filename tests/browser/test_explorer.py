@@ -45,6 +45,16 @@ def clean(opened) -> None:
     assert opened.dialogs == []
 
 
+def wait_until(page, expression: str, timeout_ms: int = 5000) -> None:
+    """Poll ``expression`` from outside the page (Playwright's own polling evaluates a string
+    inside the page, which the page's Content-Security-Policy forbids)."""
+    for _ in range(timeout_ms // 20):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(20)
+    raise AssertionError(f"still false after {timeout_ms} ms: {expression}")
+
+
 def hash_state(page) -> dict:
     return {k: v[0] for k, v in parse_qs(page.evaluate("location.hash").lstrip("#")).items()}
 
@@ -88,7 +98,7 @@ def test_search_shows_sparrow_and_folds_the_rest(open_page, real_page):
     opened = open_page(real_page)
     page = opened.page
     page.locator("#search").press_sequentially("sparrow")
-    page.wait_for_function("location.hash === '#search=sparrow'")
+    wait_until(page, "location.hash === '#search=sparrow'")
     assert page.evaluate(VISIBLE_ROWS) == [["fig2-def-values-hhh", "Sparrow"],
                                            ["fig2-def-values-intrinsic-values", "Sparrow"]]
     assert page.evaluate(TOPS) == ["Definition (Sec. 2)"]  # Evaluation folded away
@@ -154,11 +164,11 @@ def test_scheme_in_the_url_and_back_forward(open_page, real_page):
     assert page.evaluate(TOPS) == FIGURE2_TOPS
     page.locator("#search").press_sequentially("sparrow")
     page.locator('li.cite .clabel', has_text="Sparrow").first.click()
-    page.wait_for_function("location.hash === '#search=sparrow&entry=glaese2022improving'")
+    wait_until(page, "location.hash === '#search=sparrow&entry=glaese2022improving'")
 
     def back(expect_hash: str):
         page.go_back()
-        page.wait_for_function(f"location.hash === {expect_hash!r}")
+        wait_until(page, f"location.hash === {expect_hash!r}")
 
     back("#search=sparrow")
     assert not page.locator("#panel").is_visible()
@@ -171,11 +181,11 @@ def test_scheme_in_the_url_and_back_forward(open_page, real_page):
     assert page.evaluate(TOPS) == REVISED_TOPS
     assert page.locator("#scheme").input_value() == "revised-2024"
     page.go_forward()
-    page.wait_for_function("location.hash === ''")
+    wait_until(page, "location.hash === ''")
     assert page.evaluate(TOPS) == FIGURE2_TOPS
     page.go_forward()
     page.go_forward()
-    page.wait_for_function("location.hash === '#search=sparrow&entry=glaese2022improving'")
+    wait_until(page, "location.hash === '#search=sparrow&entry=glaese2022improving'")
     assert page.locator("#panel h2").text_content().startswith("Improving alignment")
     clean(opened)
 

@@ -37,8 +37,9 @@
     if (safeUrl(url)) { a.href = url; a.rel = "noopener noreferrer"; }
     return a;
   }
-  function fold(s) {
-    return String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  function fold(s) { // lower case without accents ("Köpf" finds "kopf"); plain ASCII is quick
+    s = String(s);
+    return /[^\x00-\x7f]/.test(s) ? s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase() : s.toLowerCase();
   }
   function order(sid) { // category ids of a scheme, depth first in order
     var out = [];
@@ -96,10 +97,24 @@
     Object.keys(state).forEach(function (k) { s[k] = k in patch ? patch[k] : state[k]; });
     return s;
   }
+  var written = null; // the hash go() last pushed: its own hashchange is not news
+  var pending = 0; // a replaced URL is written once typing pauses: replaceState is slow
+  var pendingHash = null;
+  function flush() {
+    clearTimeout(pending);
+    if (pendingHash !== null) history.replaceState(null, "", pendingHash || location.pathname + location.search);
+    pendingHash = null;
+  }
   function go(patch, replace) {
     var s = with_(patch), h = hashOf(s);
-    if (replace) history.replaceState(null, "", h || location.pathname + location.search);
-    else if (h !== location.hash) location.hash = h;
+    if (replace) {
+      clearTimeout(pending);
+      pendingHash = h;
+      pending = setTimeout(flush, 150);
+    } else {
+      flush(); // the state being left keeps its last search in the history
+      if (h !== location.hash) { written = h; location.hash = h; }
+    }
     apply(s);
   }
   function link(text, patch, cls) { // an in-page link: works with a click, a middle click or a copy
@@ -110,7 +125,9 @@
   }
 
   // --------------------------------------------------------------- tree
-  var nodes = {}, rowsOf = {}, builtFor = null, diff = null;
+  var nodes = {}, rowsOf = {}, builtFor = null, diff = null, big = false;
+  // A scheme opens unfolded, or, when it has many citations, with its citations folded.
+  function defaultOpen(cid) { return !big || !D.categories[cid].rows.length; }
 
   function buildTree(sid) {
     tree.replaceChildren();
@@ -119,11 +136,9 @@
     diff = sch.diff || null;
     var total = 0;
     order(sid).forEach(function (c) { total += D.categories[c].rows.length; });
+    big = total > BIG;
     sch.roots.forEach(function (cid) { tree.append(catItem(cid, 1, sch.titles && sch.titles[cid])); });
-    order(sid).forEach(function (cid) {
-      var n = nodes[cid];
-      if (n && n.group && (total <= BIG || !D.categories[cid].rows.length)) expand(cid, true);
-    });
+    order(sid).forEach(function (cid) { if (nodes[cid] && nodes[cid].group && defaultOpen(cid)) expand(cid, true); });
     var first = tree.querySelector("[role=treeitem]");
     if (first) first.tabIndex = 0;
     renderRemoved(sid);
@@ -204,12 +219,11 @@
     c.rows.forEach(function (_, i) { frag.append(citeItem(cid, i, n.level + 1)); });
     c.kids.forEach(function (k) { frag.append(catItem(k, n.level + 1)); });
     n.group.append(frag);
-    if (filter) filterRows(cid);
   }
   function expand(cid, open) {
     var n = nodes[cid];
     if (!n || !n.group) return;
-    if (open) fill(cid);
+    if (open) { fill(cid); if (filter) filterRows(cid); }
     n.li.setAttribute("aria-expanded", open ? "true" : "false");
     n.group.hidden = !open;
   }
@@ -220,28 +234,38 @@
   }
 
   // ------------------------------------------------------ search, filter
-  var filter = null, marked = [], hayCache = {};
-  var workHay = {}, resHay = {};
-  Object.keys(D.works).forEach(function (id) {
-    var w = D.works[id];
-    workHay[id] = fold([id, w.title, (w.authors || []).join(" "), w.organization || "", (w.aliases || []).join(" "), w.arxiv || "", w.key || "", w.year || ""].join(" "));
-  });
-  Object.keys(D.resources).forEach(function (id) {
-    var r = D.resources[id];
-    resHay[id] = fold([id, r.name, (r.aliases || []).join(" ")].join(" "));
-  });
+  // What a search looks in, folded (lower case, no accents) once, on the first search.
+  var filter = null, marked = [], hayCache = {}, workHay = null, resHay = null, entryList = null;
+  function entryHays() {
+    if (workHay) return;
+    workHay = {}; resHay = {}; entryList = [];
+    Object.keys(D.works).forEach(function (id) {
+      var w = D.works[id];
+      entryList.push(id);
+      workHay[id] = fold([id, w.title, (w.authors || []).join(" "), w.organization || "",
+        (w.aliases || []).join(" "), w.arxiv || "", w.key || "", w.year || ""].join(" "));
+    });
+    Object.keys(D.resources).forEach(function (id) {
+      var r = D.resources[id];
+      entryList.push(id);
+      resHay[id] = fold([id, r.name, (r.aliases || []).join(" ")].join(" "));
+    });
+  }
   function rowHays(sid) {
     if (hayCache[sid]) return hayCache[sid];
-    var out = [];
+    entryHays();
+    var rows = [], cats = [];
     order(sid).forEach(function (cid) {
-      D.categories[cid].rows.forEach(function (r, i) {
-        var h = [r[1], r[4] || ""];
-        (r[2] || []).forEach(function (wk) { h.push(workHay[wk[0]] || wk[0], fold(wk[1])); });
+      var c = D.categories[cid];
+      cats.push([cid, fold(cid + " " + c.label)]);
+      c.rows.forEach(function (r, i) {
+        var h = [fold(r[1] + " " + (r[4] || ""))];
+        (r[2] || []).forEach(function (wk) { h.push(workHay[wk[0]] || wk[0]); });
         (r[3] || []).forEach(function (id) { h.push(resHay[id] || id); });
-        out.push({ cid: cid, i: i, hay: fold(h.join(" ")) });
+        rows.push({ cid: cid, i: i, hay: h.join(" ") });
       });
     });
-    return (hayCache[sid] = { rows: out, cats: order(sid).map(function (c) { return [c, fold(c + " " + D.categories[c].label)]; }) });
+    return (hayCache[sid] = { rows: rows, cats: cats });
   }
   function has(hay, words) {
     for (var k = 0; k < words.length; k++) if (hay.indexOf(words[k]) < 0) return false;
@@ -284,54 +308,82 @@
     frag.append(text.slice(pos));
     e.replaceChildren(frag);
   }
+  function setCount(n, count) { // "12 matches" beside a category the search left folded
+    var span = n.row.querySelector(".hits");
+    if (!count) { if (span) span.remove(); return; }
+    if (!span) { span = el("span", "hits muted"); n.row.append(span); }
+    span.textContent = " " + count + (count === 1 ? " match" : " matches");
+  }
 
+  function unfilter() { // back to the tree as it was built, without building it again
+    filter = null;
+    Object.keys(nodes).forEach(function (cid) {
+      var n = nodes[cid];
+      n.li.hidden = false;
+      setCount(n, 0);
+      if (n.group) expand(cid, defaultOpen(cid));
+      (rowsOf[cid] || []).forEach(function (li) { li.hidden = false; });
+    });
+  }
+
+  var BUDGET = 200; // citations a search unfolds at most; the other matches stay folded, counted
   function runFilter(s) {
     unmark();
     var words = fold(s.search).split(/\s+/).filter(Boolean), cell = cellOf(s);
     if (!words.length && !cell) {
-      var had = filter;
-      filter = null;
-      if (had) buildTree(s.scheme);
+      if (filter) unfilter();
       results([], [], 0, 0, null);
       return;
     }
-    var hays = rowHays(s.scheme), hits = {}, nhits = 0, self = {}, full = {}, vis = {};
-    hays.rows.forEach(function (h) {
-      if (words.length && !has(h.hay, words)) return;
+    var hays = rowHays(s.scheme), hits = {}, nhits = 0, self = {}, full = {}, vis = {}, k;
+    for (k = 0; k < hays.rows.length; k++) {
+      var h = hays.rows[k];
+      if (words.length && !has(h.hay, words)) continue;
       if (cell) {
         var c = D.categories[h.cid];
-        if (c.level !== cell.level || c.perspective !== cell.perspective) return;
-        var res = D.categories[h.cid].rows[h.i][3] || [], any = false;
-        for (var k = 0; k < res.length && !any; k++) any = cell.set[res[k]] === 1;
-        if (!any) return;
+        if (c.level !== cell.level || c.perspective !== cell.perspective) continue;
+        var res = c.rows[h.i][3] || [], any = false;
+        for (var j = 0; j < res.length && !any; j++) any = cell.set[res[j]] === 1;
+        if (!any) continue;
       }
-      (hits[h.cid] = hits[h.cid] || {})[h.i] = 1;
+      (hits[h.cid] = hits[h.cid] || []).push(h.i);
       nhits++;
-    });
+    }
     if (words.length && !cell) hays.cats.forEach(function (c) { if (has(c[1], words)) self[c[0]] = 1; });
     hays.cats.forEach(function (c) {
       var cid = c[0];
       if (self[cid] || full[PARENT[cid]]) full[cid] = 1;
-      if (full[cid] || hits[cid]) { vis[cid] = 1; ancestors(cid).forEach(function (a) { vis[a] = 1; }); }
+      if (full[cid] || hits[cid]) {
+        for (var a = cid; a && !vis[a]; a = PARENT[a]) vis[a] = 1;
+      }
     });
-    filter = { hits: hits, full: full, words: words };
-    var budget = 400;
+    filter = { hits: {}, full: full, words: words };
+    Object.keys(hits).forEach(function (cid) {
+      var set = {};
+      hits[cid].forEach(function (i) { set[i] = 1; });
+      filter.hits[cid] = set;
+    });
+    var budget = BUDGET;
     hays.cats.forEach(function (c) {
-      var cid = c[0], n = nodes[cid];
+      var cid = c[0], n = nodes[cid], cat = D.categories[cid];
       if (!vis[cid]) { if (n) n.li.hidden = true; return; }
-      if (!n) return; // a parent kept folded for the budget
+      if (!n) return; // inside a category left folded
       n.li.hidden = false;
-      var own = hits[cid] ? Object.keys(hits[cid]).length : 0;
-      var open = D.categories[cid].kids.some(function (k) { return vis[k]; }) || full[cid] || (own && budget > 0);
-      if (own) budget -= own;
-      expand(cid, !!open);
-      if (n.filled) filterRows(cid);
+      var shown = full[cid] ? cat.rows.length : (hits[cid] ? hits[cid].length : 0);
+      var kids = false;
+      for (var q = 0; q < cat.kids.length && !kids; q++) kids = vis[cat.kids[q]] === 1;
+      var open = kids || (shown > 0 && budget > 0);
+      if (shown && open) budget -= n.filled ? shown : cat.rows.length;
+      if (n.group) expand(cid, open);
+      setCount(n, !open && shown ? shown : 0);
       if (self[cid]) highlight(n.row.querySelector(".label"), words);
     });
     var ws = [], rs = [];
     if (words.length) {
-      Object.keys(workHay).forEach(function (id) { if (has(workHay[id], words)) ws.push(id); });
-      Object.keys(resHay).forEach(function (id) { if (has(resHay[id], words)) rs.push(id); });
+      entryList.forEach(function (id) {
+        if (workHay[id] !== undefined) { if (has(workHay[id], words)) ws.push(id); }
+        else if (has(resHay[id], words)) rs.push(id);
+      });
     }
     results(ws, rs, nhits, Object.keys(hits).length + Object.keys(self).length, cell);
   }
@@ -679,6 +731,11 @@
     go({ scheme: select.value, cell: "", entry: kindOf(state.entry) === "category" ? "" : state.entry });
   });
   window.addEventListener("hashchange", function () {
+    var mine = written !== null && location.hash === (written ? written : "");
+    written = null;
+    if (mine) return;
+    clearTimeout(pending); // back or forward: a URL still waiting to be written is stale
+    pendingHash = null;
     var s = readHash();
     if (hashOf(s) !== hashOf(state)) apply(s);
   });
@@ -693,6 +750,9 @@
   apply(readHash());
   window.goalmapTiming = { ready: performance.now() };
   requestAnimationFrame(function () {
-    setTimeout(function () { window.goalmapTiming.rendered = performance.now(); }, 0);
+    setTimeout(function () {
+      window.goalmapTiming.rendered = performance.now();
+      setTimeout(function () { rowHays(state.scheme); }, 50); // ready before the first keystroke
+    }, 0);
   });
 })();
