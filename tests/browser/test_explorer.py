@@ -14,6 +14,7 @@ import pytest
 
 from goalmap.export import html as html_export
 from goalmap.loader import load
+from test_diff import REVISED_ADDS, REVISED_DROPS
 from test_figure2 import ERRATA, EXPECTED, INCLUDES
 
 pytestmark = pytest.mark.slow
@@ -187,6 +188,29 @@ def test_scheme_in_the_url_and_back_forward(open_page, real_page):
     page.go_forward()
     wait_until(page, "location.hash === '#search=sparrow&entry=glaese2022improving'")
     assert page.locator("#panel h2").text_content().startswith("Improving alignment")
+    clean(opened)
+
+
+def test_revised_tree_marks_what_it_added_and_removed(open_page, real_page):
+    opened = open_page(real_page, "#scheme=revised-2024")
+    page = opened.page
+    marked = page.evaluate("""() => Array.from(document.querySelectorAll('#tree li.cite'))
+      .filter(li => li.querySelector('.mark.added'))
+      .map(li => Array.from(li.querySelectorAll('a.key'))
+        .map(a => new URLSearchParams(a.getAttribute('href').slice(1)).get('entry')))""")
+    assert all(set(works) & REVISED_ADDS for works in marked)
+    assert set().union(*map(set, marked)) >= REVISED_ADDS
+    removed = page.locator("#removed li a").evaluate_all(
+        "as => as.map(a => new URLSearchParams(a.getAttribute('href').slice(1)).get('entry'))")
+    assert set(removed) == REVISED_DROPS
+    assert page.locator("#removed").is_visible()
+    # The four goal levels replace Figure 2's two perspectives: new top categories.
+    tops = page.locator("#tree > li > .row")
+    assert [tops.nth(i).locator(".mark.added").count() for i in range(4)] == [1, 1, 1, 1]
+    open_page.shoot(opened, "explorer-revised-changes")
+    page.select_option("#scheme", "figure2")  # the reference edition marks nothing
+    assert page.locator("#tree .mark.added, #tree .mark.moved, #tree .mark.renamed").count() == 0
+    assert not page.locator("#removed").is_visible()
     clean(opened)
 
 

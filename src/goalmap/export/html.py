@@ -16,7 +16,9 @@ The data (``format: goalmap-explorer``, version 1):
 
 - ``schemes``: ``[{id, name, description, source, roots: [category id]}]``, the
   default scheme first; ``diff`` (when the page holds the default scheme too):
-  what this edition added, moved or removed against the default one.
+  what this edition added, moved, renamed or removed against the default one
+  (``goalmap.diff.diff_schemes``): ``categories`` and ``works`` id -> ``[status,
+  detail]``, ``removed`` work ids, ``removed_categories`` paths.
 - ``categories``: id -> ``{scheme, label, perspective, level, kids, rows,
   description, section}``; ``rows`` are the citations in order, each
   ``[depth, label, [[work id, key]], [resource id], printed, erratum]`` (a key
@@ -146,6 +148,7 @@ def page_data(kb: KnowledgeBase, *, scheme: Optional[str] = None,
             "id": s, "name": entry.name, "description": entry.description, "source": entry.source,
             "roots": [c.id for c, _ in sel.branches],
             "titles": {c.id: t for c, t in sel.branches if t != c.label} or None,
+            "diff": _diff(kb, first, s) if root is None and s != first and len(picked) > 1 else None,
         }))
         for cid in selected_categories(kb, sel):
             c = kb.categories[cid]
@@ -185,6 +188,27 @@ def _in_page(categories: dict, scheme: str, key: tuple) -> bool:
     level, perspective, _ = key
     return any(c["scheme"] == scheme and c.get("level") == level
                and c.get("perspective") == perspective for c in categories.values())
+
+
+def _diff(kb: KnowledgeBase, a: str, b: str) -> dict:
+    """What edition ``b`` added, moved, renamed or removed against ``a`` (``goalmap.diff``),
+    keyed by the ids the page marks: ``b``'s categories and the works."""
+    from goalmap.diff import diff_schemes
+
+    d = diff_schemes(kb, a, b)
+    cats: dict[str, list] = {}
+    for x in d["categories"]["added"]:
+        cats[x["id"]] = ["added"]
+    for x in d["categories"]["renamed"]:
+        cats[x["b"]] = ["renamed", x["from"]]
+    for x in d["categories"]["moved"]:
+        cats[x["b"]] = ["moved", x["from"]]
+    works: dict[str, list] = {x["id"]: ["added"] for x in d["works"]["added"]}
+    for x in d["works"]["moved"]:
+        works[x["id"]] = ["moved", x["from"]]
+    return {"against": a, "categories": cats, "works": works,
+            "removed": [x["id"] for x in d["works"]["removed"]],
+            "removed_categories": [x["path"] for x in d["categories"]["removed"]]}
 
 
 def _levels(kb: KnowledgeBase) -> list[tuple[str, Any]]:

@@ -153,9 +153,8 @@
     li.dataset.id = cid;
     var row = el("span", "row");
     row.append(el("span", "label", title || c.label));
-    if (diff && diff.categories && diff.categories[cid]) {
-      row.append(el("span", "mark " + diff.categories[cid], diff.categories[cid] === "added" ? "new in this edition" : "moved"));
-    }
+    var change = diff && diff.categories[cid];
+    if (change) row.append(changeMark(change, "category"));
     li.append(row);
     var n = { li: li, row: row, level: level, group: null, filled: false };
     if (c.kids.length || c.rows.length) {
@@ -199,16 +198,30 @@
       if (erratum) m.title = erratum;
       row.append(m);
     }
-    if (diff && diff.works) {
+    if (diff) {
       var seen = {};
       works.forEach(function (wk) {
         var d = diff.works[wk[0]];
-        if (d && !seen[d]) { seen[d] = 1; row.append(el("span", "mark " + d, d === "added" ? "new in this edition" : "moved")); }
+        if (d && !seen[d[0]]) { seen[d[0]] = 1; row.append(changeMark(d, "work")); }
       });
     }
     li.append(row);
     (rowsOf[cid] = rowsOf[cid] || [])[i] = li;
     return li;
+  }
+
+  var CHANGE = { added: "new in this edition", moved: "moved", renamed: "renamed" };
+  function changeText(change, what) { // "moved: Figure 2 had it under ..."
+    var against = SCHEMES[diff ? diff.against : D["default"]], name = against ? against.name : "the default edition";
+    if (change[0] === "added") return "not in " + name;
+    if (change[0] === "renamed") return name + " calls it “" + change[1] + "”";
+    if (what === "category") return name + " has it under " + change[1];
+    return name + " cites it in " + change[1].map(function (c) { return D.categories[c] ? catPath(c) : c; }).join("; ");
+  }
+  function changeMark(change, what) {
+    var m = el("span", "mark " + change[0], CHANGE[change[0]]);
+    m.title = changeText(change, what);
+    return m;
   }
 
   function fill(cid) {
@@ -501,7 +514,7 @@
       if (w.note) body.append(section("Note", el("p", null, w.note)));
       if ((w.links || []).length) body.append(section("Links", linkList(w.links)));
       if ((w.introduced || []).length) body.append(section("Introduced", list(w.introduced.map(function (r) { return entryLinks([r]); }))));
-      body.append(citedIn(id));
+      body.append(citedIn(id), changes(id));
     } else if (kind === "resource") {
       var r = D.resources[id];
       body.append(dl([["Kind", r.kind], ["Year", r.year], ["Id", id], ["Aliases", (r.aliases || []).join(", ")],
@@ -618,15 +631,35 @@
     var box = $("removed"), d = SCHEMES[sid].diff;
     box.replaceChildren();
     box.hidden = true;
-    if (!d || !d.removed || !d.removed.length) return;
-    box.append(el("h2", null, "Not in this edition (" + d.removed.length + " cited in " + SCHEMES[d.against].name + ")"));
-    box.append(list(d.removed.map(function (id) {
-      var f = document.createDocumentFragment();
-      f.append(kindOf(id) ? link(entryName(id), { entry: id }) : document.createTextNode(id));
-      f.append(el("span", "mark removed", "removed"));
-      return f;
-    })));
+    if (!d || !(d.removed || []).length && !(d.removed_categories || []).length) return;
+    var name = SCHEMES[d.against].name;
+    box.append(el("h2", null, "Removed: in " + name + ", not in this edition"));
+    if ((d.removed || []).length) {
+      box.append(el("p", "muted", d.removed.length + (d.removed.length === 1 ? " work" : " works")));
+      box.append(list(d.removed.map(function (id) {
+        var f = document.createDocumentFragment();
+        f.append(kindOf(id) ? link(entryName(id), { entry: id }) : document.createTextNode(id));
+        f.append(el("span", "mark removed", "removed"));
+        return f;
+      })));
+    }
+    if ((d.removed_categories || []).length) {
+      box.append(el("p", "muted", d.removed_categories.length + (d.removed_categories.length === 1 ? " category" : " categories")));
+      box.append(list(d.removed_categories.map(function (p) { return document.createTextNode(p); })));
+    }
     box.hidden = false;
+  }
+  function changes(id) { // a work's panel: how each edition changed it against the default
+    var items = [];
+    D.schemes.forEach(function (s) {
+      if (!s.diff) return;
+      var c = s.diff.works[id], f = document.createDocumentFragment();
+      if (c) f.append(s.name + ": " + CHANGE[c[0]] + " (" + changeText(c, "work") + ")");
+      else if (s.diff.removed.indexOf(id) >= 0) f.append(s.name + ": removed");
+      else return;
+      items.push(f);
+    });
+    return items.length ? section("Changes against " + SCHEMES[D["default"]].name, list(items)) : document.createDocumentFragment();
   }
 
   // -------------------------------------------------------------- apply
