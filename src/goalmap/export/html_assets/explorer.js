@@ -97,18 +97,24 @@
     Object.keys(state).forEach(function (k) { s[k] = k in patch ? patch[k] : state[k]; });
     return s;
   }
-  var written = null; // the hash go() last pushed: its own hashchange is not news
-  var pending = 0; // a replaced URL is written once typing pauses: replaceState is slow
-  var pendingHash = null;
+  var written = null; // the hash go() last set: its own hashchange is not news
+  // While typing, the URL is written once typing pauses (writing history costs a frame's time):
+  // a search that starts or ends makes a history entry, the keystrokes between replace it.
+  var pending = 0, pendingHash = null, pendingPush = false;
   function flush() {
     clearTimeout(pending);
-    if (pendingHash !== null) history.replaceState(null, "", pendingHash || location.pathname + location.search);
+    if (pendingHash !== null) {
+      var url = pendingHash || location.pathname + location.search;
+      if (pendingPush) history.pushState(null, "", url); else history.replaceState(null, "", url);
+    }
     pendingHash = null;
+    pendingPush = false;
   }
-  function go(patch, replace) {
+  function go(patch, typing) {
     var s = with_(patch), h = hashOf(s);
-    if (replace) {
+    if (typing) {
       clearTimeout(pending);
+      pendingPush = pendingPush || !state.search !== !s.search;
       pendingHash = h;
       pending = setTimeout(flush, 150);
     } else {
@@ -758,7 +764,7 @@
     if (b) go({ view: "tree", cell: b.dataset.cell, entry: "" });
   });
   input.addEventListener("input", function () {
-    go({ search: input.value }, !!state.search && !!input.value);
+    go({ search: input.value }, true);
   });
   select.addEventListener("change", function () {
     go({ scheme: select.value, cell: "", entry: kindOf(state.entry) === "category" ? "" : state.entry });
@@ -769,6 +775,7 @@
     if (mine) return;
     clearTimeout(pending); // back or forward: a URL still waiting to be written is stale
     pendingHash = null;
+    pendingPush = false;
     var s = readHash();
     if (hashOf(s) !== hashOf(state)) apply(s);
   });
