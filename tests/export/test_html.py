@@ -160,3 +160,12 @@ def test_no_third_party_or_remote_code_in_the_assets():
     assert "innerHTML" not in js and "insertAdjacentHTML" not in js and "eval(" not in js
     assert not re.search(r"https?://", css)
     assert not re.search(r"(fetch|XMLHttpRequest|import\()", js)
+
+
+def test_a_root_nothing_sits_under_is_a_usage_error(mini):
+    (mini / "levels" / "instructions.yaml").write_text(
+        "id: instructions\nname: Human Instructions\norder: 1\n"
+        "definition: Models follow what they are told to do.\n", encoding="utf-8")
+    result = runner.invoke(app, ["--taxonomy", str(mini), "export", "html", "--root", "instructions"])
+    assert result.exit_code == 2
+    assert "no scheme has categories under 'instructions'" in result.output + result.stderr

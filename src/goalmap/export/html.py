@@ -43,6 +43,7 @@ from typing import Any, Optional, get_args
 from goalmap.citations import cite_key
 from goalmap.export.markdown import LINK_TYPES, survey_tables, url_ok, work_links
 from goalmap.export.tree import one_line
+from goalmap.errors import UsageError
 from goalmap.kb import KnowledgeBase
 from goalmap.models import ResourceKind
 from goalmap.query import (children, citation_resources, citation_rows, citations_of, coverage,
@@ -140,7 +141,10 @@ def page_data(kb: KnowledgeBase, *, scheme: Optional[str] = None,
               root: Optional[str] = None) -> dict:
     """Everything the page shows, as plain JSON data (see the module's docstring)."""
     picked = _schemes(kb, scheme, root)
-    first = picked[0][0] if picked else default_scheme(kb)
+    if not picked:
+        raise UsageError(f"no scheme has categories under '{root}'" if root else "no scheme to show",
+                         hint="choose another --root or --scheme")
+    first = picked[0][0]
     schemes, categories = [], {}
     for s, sel in picked:
         entry = kb.schemes[s]
