@@ -675,6 +675,8 @@
       filter = null;
       buildTree(s.scheme);
       renderCoverage(s.scheme);
+      var sch = SCHEMES[s.scheme];
+      $("edition").textContent = (sch.description || "") + (sch.source ? " Source: " + sch.source + "." : "");
     }
     select.value = s.scheme;
     var old = state;
