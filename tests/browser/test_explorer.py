@@ -244,6 +244,9 @@ def test_keyboard_alone_reaches_and_opens_an_entry(open_page, real_page):
     assert page.evaluate("document.activeElement.id") == "panel-title"
     assert hash_state(page) == {"entry": "bach2022promptsource"}
     open_page.shoot(opened, "explorer-keyboard-entry")
+    page.keyboard.press("Escape")  # closes the panel, the focus goes back to the tree
+    assert not page.locator("#panel").is_visible()
+    assert page.evaluate(focused) == "PromptSource"
     clean(opened)
 
 

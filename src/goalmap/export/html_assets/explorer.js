@@ -765,6 +765,12 @@
     var b = e.target.closest("button[data-cell]");
     if (b) go({ view: "tree", cell: b.dataset.cell, entry: "" });
   });
+  panel.addEventListener("keydown", function (e) { // Escape closes the panel, back to the tree
+    if (e.key !== "Escape") return;
+    var back = tree.querySelector("[role=treeitem][tabindex='0']");
+    go({ entry: "" });
+    if (back) back.focus();
+  });
   input.addEventListener("input", function () {
     go({ search: input.value }, true);
   });
