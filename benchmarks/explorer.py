@@ -175,8 +175,8 @@ def render(rows: list, version: str, runs: int) -> str:
              "matching works. A keystroke is set value, "
              "`input` event and forced layout, over every keystroke of typing the word shown "
              "(the first, one letter, matches the most), 300 ms after the first render. "
-             "The machine is shared (2 cores, several other jobs): the slowest keystroke is mostly "
-             "their noise.", "",
+             "The machine is shared (2 cores, several other jobs): the slowest keystroke varies from "
+             "run to run with their load.", "",
              "| knowledge base | file size | first render | baseline | ratio | typed word "
              "| first keystroke | median keystroke | baseline | ratio | slowest keystroke | target at 10k |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
