@@ -169,3 +169,18 @@ def test_a_root_nothing_sits_under_is_a_usage_error(mini):
     result = runner.invoke(app, ["--taxonomy", str(mini), "export", "html", "--root", "instructions"])
     assert result.exit_code == 2
     assert "no scheme has categories under 'instructions'" in result.output + result.stderr
+
+
+@pytest.mark.slow
+def test_every_edition_and_their_differences_are_byte_identical_across_hash_seeds():
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "GOALMAP_NO_CACHE": "1"}
+        done = subprocess.run([sys.executable, "-m", "goalmap", "--taxonomy", str(ROOT / "taxonomy"),
+                               "export", "html"], capture_output=True, env=env, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
