@@ -64,9 +64,11 @@ def xss_kb():
 
 
 def test_script_json_cannot_close_the_script_element():
-    text = html_export.script_json({"t": "</script><!--x-->&\u2028\u2029"})
-    assert text == r'{"t":"\u003c/script\u003e\u003c!--x--\u003e\u0026\u2028\u2029"}'
-    assert json.loads(text) == {"t": "</script><!--x-->&\u2028\u2029"}
+    data = {"t": "</script><!--x-->&\u2028\u2029", "works": {"a": {"title": "<b>"}, "b": {}}}
+    text = html_export.script_json(data)
+    assert text == ('{\n"t":"\\u003c/script\\u003e\\u003c!--x--\\u003e\\u0026\\u2028\\u2029",\n'
+                    '"works":{\n"a":{"title":"\\u003cb\\u003e"},\n"b":{}\n}\n}')
+    assert json.loads(text) == data
 
 
 def test_hostile_text_stays_data(xss_kb):

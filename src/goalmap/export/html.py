@@ -59,9 +59,24 @@ _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def script_json(data: Any) -> str:
-    """``data`` as JSON that is safe as the text of a ``<script>`` element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+def script_json(data: dict) -> str:
+    """``data`` as JSON that is safe as the text of a ``<script>`` element.
+
+    Laid out for diffs: each top-level key on its own line, and each member of a
+    top-level object or array (a category, a work, a scheme) on its own line.
+    """
+
+    def one(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def block(value: Any) -> str:
+        if isinstance(value, dict) and value:
+            return "{\n" + ",\n".join(f"{one(k)}:{one(v)}" for k, v in value.items()) + "\n}"
+        if isinstance(value, list) and value:
+            return "[\n" + ",\n".join(one(v) for v in value) + "\n]"
+        return one(value)
+
+    text = "{\n" + ",\n".join(f"{one(k)}:{block(v)}" for k, v in data.items()) + "\n}"
     return text.translate(_SCRIPT_UNSAFE)
 
 
