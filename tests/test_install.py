@@ -51,3 +51,21 @@ def test_installed_package_shows_values_from_another_folder(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Constitutional AI (Bai et al., 2022)" in result.stdout
     assert "Delphi (Jiang et al., 2021)" in result.stdout
+
+
+def test_installed_package_writes_the_explorer(wheel, tmp_path):
+    """The explorer's template, stylesheet and script ship in the wheel and are read from it."""
+    names = zipfile.ZipFile(wheel).namelist()
+    for asset in ("explorer.html", "explorer.css", "explorer.js"):
+        assert f"goalmap/export/html_assets/{asset}" in names
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--quiet",
+                    "--target", str(target), str(wheel)], check=True)
+    env = {k: v for k, v in os.environ.items() if k != "GOALMAP_TAXONOMY"}
+    env["PYTHONPATH"] = str(target)
+    out = tmp_path / "goalmap.html"
+    result = subprocess.run([sys.executable, "-m", "goalmap", "export", "html", "-o", str(out)],
+                            cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "function el(tag, cls, text)" in page

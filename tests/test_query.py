@@ -42,3 +42,11 @@ def test_scheme_names_are_case_insensitive_and_unknown_lists_them(kb):
     with pytest.raises(UnknownTarget) as info:
         query.scheme_id(kb, "nope")
     assert info.value.exit_code == 2 and "mini" in info.value.hint
+
+
+def test_citation_resources_and_coverage(kb):
+    cits = {c.label: c for c in kb.categories["mini-def-values"].citations}
+    # Named by the citation, or introduced by its work: Constitutional AI either way, once.
+    assert query.citation_resources(kb, cits["Constitutional AI"]) == ["constitutional-ai"]
+    assert query.citation_resources(kb, cits["Delphi"]) == []
+    assert query.coverage(kb, "mini") == {("values", "definition", "method"): ["constitutional-ai"]}

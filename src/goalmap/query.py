@@ -187,6 +187,32 @@ def resources_of(kb: KnowledgeBase, work_id: str) -> list[str]:
     return list(built.get(work_id, ()))
 
 
+def citation_resources(kb: KnowledgeBase, cit: Any) -> list[str]:
+    """The resources a citation stands for: those it names, then those its works introduced."""
+    out: dict[str, None] = {r: None for r in cit.resources if r in kb.resources}
+    for w in cit.works:
+        for r in resources_of(kb, w):
+            out.setdefault(r)
+    return list(out)
+
+
+def coverage(kb: KnowledgeBase, scheme: str) -> dict[tuple[str, str, str], list[str]]:
+    """(level, perspective, resource kind) -> the resources cited there in ``scheme``.
+
+    A resource counts in a cell when a citation of a category with that level and
+    perspective stands for it (``citation_resources``); each resource once per cell,
+    first citation first.  Categories without a level or perspective count nowhere.
+    """
+    cells: dict[tuple[str, str, str], dict[str, None]] = {}
+    for cat in kb.schemes[scheme].categories:
+        if cat.level is None or cat.perspective is None:
+            continue
+        for cit in iter_citations(cat.citations):
+            for r in citation_resources(kb, cit):
+                cells.setdefault((cat.level, cat.perspective, kb.resources[r].kind), {})[r] = None
+    return {key: list(found) for key, found in cells.items()}
+
+
 def orphans(kb: KnowledgeBase) -> list[str]:
     """Works nothing refers to: no category cites them, no entry names them."""
     named = {ref.target for ref in references(kb)}

@@ -92,7 +92,7 @@ def test_svg_and_png(tmp_path):
     assert (tmp_path / "f.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-FORMATS = ["markdown", "dot", "mermaid", "json", "graphml", "bibtex"]
+FORMATS = ["markdown", "dot", "mermaid", "json", "graphml", "bibtex", "html"]
 
 
 @pytest.mark.slow

@@ -3,6 +3,7 @@
 Regenerate with:
     goalmap export markdown -o docs/figure2.md
     goalmap export svg -o docs/figure2.svg
+    goalmap export html -o docs/explorer.html
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from goalmap.export import dot, markdown
+from goalmap.export import dot, html, markdown
 from goalmap.export.render import render
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -44,3 +45,39 @@ def test_figure2_svg_is_current(real_kb):
         assert kept == fresh, HINT
     else:  # another Graphviz lays out differently: compare what the picture says
         assert svg_texts(kept) == svg_texts(fresh), HINT
+
+
+def test_explorer_html_is_current(real_kb):
+    kept = (DOCS / "explorer.html").read_text(encoding="utf-8")
+    assert kept == html.dumps(real_kb), \
+        "docs/explorer.html is stale: run 'goalmap export html -o docs/explorer.html'"
+
+
+def test_the_pages_workflow_in_docs_builds_the_explorer(real_kb, tmp_path, monkeypatch):
+    """docs/explorer.md's GitHub Pages workflow: valid YAML, Pages' actions, and its goalmap
+    command (run here as written, from a checkout's root) writes the explorer."""
+    import shlex
+
+    import yaml
+    from typer.testing import CliRunner
+
+    from goalmap.cli import app
+
+    text = (DOCS / "explorer.md").read_text(encoding="utf-8")
+    flow = yaml.safe_load(re.search(r"```yaml\n(.*?)```", text, re.S).group(1))
+    steps = [s for job in flow["jobs"].values() for s in job["steps"]]
+    uses = [s["uses"].split("@")[0] for s in steps if "uses" in s]
+    assert uses == ["actions/checkout", "actions/setup-python", "actions/upload-pages-artifact",
+                    "actions/deploy-pages"]
+    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    command = next(s["run"] for s in steps if "goalmap" in s.get("run", ""))
+    mkdir, goalmap = command.split(" && ")
+    assert mkdir == "mkdir -p site"
+    argv = shlex.split(goalmap)
+    assert argv[0] == "goalmap"
+    (tmp_path / "site").mkdir()
+    (tmp_path / "taxonomy").symlink_to(real_kb.root)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, argv[1:])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == html.dumps(real_kb)

@@ -20,7 +20,8 @@ def export(
     ctx: typer.Context,
     fmt: str = typer.Argument(..., metavar="FORMAT", help=f"One of: {FORMAT_NAMES}."),
     scheme: Optional[str] = typer.Option(None, "--scheme", metavar="NAME",
-                                         help="Taxonomy edition to export (default: Figure 2)."),
+                                         help="Taxonomy edition to export (default: Figure 2; "
+                                         "html: every edition)."),
     root: Optional[str] = typer.Option(None, "--root", metavar="ID",
                                        help="Export only a goal level (instructions, preferences, "
                                        "values: its branches in both perspectives) or a category."),

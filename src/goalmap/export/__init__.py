@@ -38,6 +38,8 @@ FORMATS: dict[str, Format] = {
         Format("graphml", "goalmap.export.graphml", ".graphml",
                summary="the graph for Gephi, yEd, Cytoscape (scalar attributes)"),
         Format("bibtex", "goalmap.export.bibtex", ".bib", summary="every work, keyed by its id"),
+        Format("html", "goalmap.export.html", ".html",
+               summary="the explorer: one offline page to fold, search and browse the taxonomy"),
     )
 }
 

@@ -1,0 +1,1 @@
+"""The explorer page's template, stylesheet and script (read by goalmap.export.html)."""
