@@ -55,8 +55,17 @@ class SourceFile:
         return self._positions
 
 
-# The largest taxonomy file read (SECURITY.md); the largest real one is about 20 KiB.
+# The largest taxonomy file read (SECURITY.md): 1 MiB, fifty times the largest real one.
+# A knowledge base far larger than the survey's (a scheme citing 100,000 works is 7 MB)
+# raises it with $GOALMAP_MAX_FILE_MIB.
 MAX_FILE_BYTES = 1 << 20
+
+
+def max_file_bytes() -> int:
+    try:
+        return max(1, int(os.environ["GOALMAP_MAX_FILE_MIB"])) << 20
+    except (KeyError, ValueError):
+        return MAX_FILE_BYTES
 
 
 def read_text(path: str, rel: str, root: str) -> tuple[Optional[str], list[Problem]]:
@@ -89,17 +98,22 @@ def read_text(path: str, rel: str, root: str) -> tuple[Optional[str], list[Probl
         if not stat.S_ISREG(st.st_mode):
             return refuse("the file is not a regular file (a FIFO, a device or a socket); "
                           "it is not read", "replace it with a YAML file")
+        cap = max_file_bytes()
         raw = b""
-        if st.st_size <= MAX_FILE_BYTES:
-            chunks = []
-            while len(raw := b"".join(chunks)) <= MAX_FILE_BYTES:
+        if st.st_size <= cap:
+            chunks: list[bytes] = []
+            size = 0
+            while size <= cap:
                 chunk = os.read(fd, 1 << 16)
                 if not chunk:
                     break
                 chunks.append(chunk)
-        if st.st_size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
-            return refuse(f"the file is larger than {MAX_FILE_BYTES:,} bytes; it is not read",
-                          "split it, or keep one entry per file")
+                size += len(chunk)
+            raw = b"".join(chunks)
+        if st.st_size > cap or len(raw) > cap:
+            return refuse(f"the file is larger than {cap:,} bytes; it is not read",
+                          "split it, or raise the limit with $GOALMAP_MAX_FILE_MIB "
+                          "(SECURITY.md)")
     except OSError as exc:
         return refuse(f"cannot read the file: {exc.strerror or exc}",
                       "check the file's permissions")

@@ -238,3 +238,11 @@ def test_injected_id_is_refused_at_load_not_exported(tax):
     assert done.returncode == 1
     assert "@misc{injected2020" not in done.stdout and "pwned" not in done.stdout
     assert "works/x2020y.yaml:1:" in done.stderr
+
+
+def test_the_size_cap_can_be_raised_for_a_large_knowledge_base(tax, monkeypatch):
+    big = tax / "works" / "big2020x.yaml"
+    big.write_text("id: big2020x\ntitle: T\nyear: 2020\nsummary: " + "x" * (2 << 20) + "\n")
+    monkeypatch.setenv("GOALMAP_MAX_FILE_MIB", "4")
+    done = goalmap(tax, "lint", "--format", "parsable")
+    assert "larger than" not in done.stdout
