@@ -49,8 +49,8 @@ REVISED_ADDS = {
     "kang2023values",  # VILLAMA
     "yao2023value",  # BaseAlign, Value FULCRA
     "abdulhai2023moral",  # Moral Foundations (surveys)
-    "zhang2023heterogeneous",  # Schwartz Value Surveys (Zhang et al., 2023d)
-    "zhang2023measuring",  # Social Value Orientation (Zhang et al., 2023e)
+    "zhang2023heterogeneous",  # Social Value Orientation (Zhang et al., 2023e)
+    "zhang2023measuring",  # Schwartz Value Surveys (Zhang et al., 2023d)
     "kiesel2022identifying",  # Arguments
 }
 # Works Figure 2 cites that the revised tree drops.

@@ -20,6 +20,7 @@ Id = str
 EntryId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")]
 Scalar = Union[bool, int, float, str]
 
+Letter = Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
 Perspective = Literal["definition", "evaluation"]
 LinkType = Literal[
     "paper", "code", "data", "project", "checkpoint", "leaderboard", "demo", "blog"
@@ -107,6 +108,8 @@ class Scheme(Strict):
     description: Optional[str] = None
     source: Optional[str] = None
     default: bool = False
+    # The letter this edition prints after a work's year ("Bai et al., 2022b"), by work id.
+    letters: dict[Id, Letter] = Field(default_factory=dict)
     categories: list[Category]
 
 
