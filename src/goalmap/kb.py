@@ -98,12 +98,6 @@ class KnowledgeBase:
             self._names = index
         return self._names
 
-    def resolve(self, target: str) -> list[str]:
-        """The ids ``target`` may mean: an exact id first, then names and aliases."""
-        if self.get(target) is not None:
-            return [target]
-        return list(self.names().get(norm(target), []))
-
     def suggest(self, target: str, n: int = 5) -> list[str]:
         """Ids and names close to ``target``, for "did you mean"."""
         import difflib  # only for "did you mean"

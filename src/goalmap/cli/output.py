@@ -142,7 +142,17 @@ def plain_lines(view: dict) -> list[str]:
             walk(kid["children"], inner)
 
     walk(view["children"], "")
-    return lines
+    return lines + also_lines(view)
+
+
+def also_lines(view: dict) -> list[str]:
+    """The other entries a name matched: kind, id and label, one per line."""
+    also = view.get("also") or []
+    if not also:
+        return []
+    width = max(len(m["kind"]) for m in also)
+    return ["", f"Also matching ({len(also)}; show one by its id, or narrow with --kind):"] + [
+        f"  {m['kind'].ljust(width)}  {m['id']}  {m['label']}" for m in also]
 
 
 def print_view(view: dict) -> None:

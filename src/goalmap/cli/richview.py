@@ -48,4 +48,9 @@ def _grow(tree: Tree, kids: list) -> None:
 def print_rich(view: dict) -> None:
     tree = Tree(_label(view), guide_style="dim")
     _grow(tree, view["children"])
-    Console().print(tree)
+    console = Console()
+    console.print(tree)
+    from goalmap.cli.output import also_lines
+
+    for line in also_lines(view):
+        console.print(Text(line, style="dim" if line.startswith("  ") else "bold"))

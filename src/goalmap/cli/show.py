@@ -15,7 +15,11 @@ from goalmap.errors import EXIT_PROBLEMS
 def show(
     ctx: typer.Context,
     target: str = typer.Argument(..., help="A goal level (instructions, preferences, values), "
-                                 "'goals' (Figure 5), or the id, name or alias of any entry."),
+                                 "'goals' (Figure 5), or any entry by id, name, alias, title, "
+                                 "arXiv id or URL, DOI or citation key ('Bai et al., 2022b')."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Only entries of this kind "
+                                       "(work, resource, category, ... or dataset, benchmark, "
+                                       "model, ...)."),
     scheme: Optional[str] = typer.Option(None, "--scheme", help="Taxonomy edition to draw "
                                          "levels from (default: Figure 2)."),
     as_json: bool = typer.Option(False, "--json", help="Print the view as JSON "
@@ -28,7 +32,7 @@ def show(
 
     with user_errors():
         kb = load_kb(options(ctx, taxonomy, no_cache))
-        result = view(kb, target, scheme)
+        result = view(kb, target, scheme, kind)
         if as_json:
             emit_json(result)
         else:
