@@ -32,17 +32,16 @@ def fields(*pairs: tuple[str, Any]) -> list[list]:
 
 # ------------------------------------------------------------------ citations
 def citation_text(kb: KnowledgeBase, cit: Any, scheme: Optional[str] = None) -> str:
-    """``Label (Surname et al., Year; ...)``, with what the figure printed if it differs."""
-    text = citation_label(kb, cit, scheme)
-    if cit.printed:
-        text += f" [printed: {cit.printed}]"
-    return text
+    """``Label (Surname et al., Year; ...)``; what the figure printed, if it differs, is
+    kept apart (the node's ``printed``), so an erratum never reads as a label."""
+    return citation_label(kb, cit, scheme)
 
 
 def citation_node(kb: KnowledgeBase, cit: Any, scheme: Optional[str] = None) -> View:
     ids = list(cit.works) + list(cit.resources)
     return node(citation_text(kb, cit, scheme), [citation_node(kb, c, scheme) for c in cit.includes],
-                kind="citation", id=ids[0] if ids else None, refs=ids, erratum=cit.erratum)
+                kind="citation", id=ids[0] if ids else None, refs=ids, printed=cit.printed,
+                erratum=cit.erratum)
 
 
 def category_node(kb: KnowledgeBase, cat: Any, scheme_id: str, label: str = "") -> View:
