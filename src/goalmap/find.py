@@ -48,26 +48,34 @@ def link_types(kb: KnowledgeBase, entry: Any) -> set[str]:
     return found
 
 
-def row(kb: KnowledgeBase, kind: str, entry_id: str) -> dict:
-    """Every column ``list`` can show, for one entry."""
+def row(kb: KnowledgeBase, kind: str, entry_id: str, columns=None) -> dict:
+    """The columns ``list`` can show (all, or ``columns``), for one entry; each is computed
+    only when asked for, so a plain ``list works`` stays cheap at 100k works."""
     entry = getattr(kb, {"category": "categories"}.get(kind, kind + "s"))[entry_id]
-    links = link_types(kb, entry)
-    url = {ln.type: ln.url for ln in reversed(list(getattr(entry, "links", ())))}
-    return {
-        "id": entry_id,
-        "kind": getattr(entry, "kind", None) if kind == "resource" else kind,
-        "label": entry_label(entry),
-        "year": year_of(kb, entry),
-        "first_author": first_author(entry),
-        "arxiv": getattr(entry, "arxiv", None),
-        "doi": getattr(entry, "doi", None),
-        "code": url.get("code"),
-        "data": url.get("data"),
-        "levels": ",".join(sorted(entry_levels(kb, entry_id))) or None,
-        "scheme": kb.category_scheme.get(entry_id),
-        "cited": len(_cited(kb, entry_id)),
-        "has": ",".join(h for h in HAS if h in links) or None,
+
+    def url(t: str) -> Optional[str]:
+        return next((ln.url for ln in getattr(entry, "links", ()) if ln.type == t), None)
+
+    def has() -> Optional[str]:
+        links = link_types(kb, entry)
+        return ",".join(h for h in HAS if h in links) or None
+
+    get = {
+        "id": lambda: entry_id,
+        "kind": lambda: getattr(entry, "kind", None) if kind == "resource" else kind,
+        "label": lambda: entry_label(entry),
+        "year": lambda: year_of(kb, entry),
+        "first_author": lambda: first_author(entry),
+        "arxiv": lambda: getattr(entry, "arxiv", None),
+        "doi": lambda: getattr(entry, "doi", None),
+        "code": lambda: url("code"),
+        "data": lambda: url("data"),
+        "levels": lambda: ",".join(sorted(entry_levels(kb, entry_id))) or None,
+        "scheme": lambda: kb.category_scheme.get(entry_id),
+        "cited": lambda: len(_cited(kb, entry_id)),
+        "has": has,
     }
+    return {c: get[c]() for c in (columns or get)}
 
 
 COLUMNS = ("id", "kind", "label", "year", "first_author", "arxiv", "doi", "code", "data",
@@ -201,8 +209,10 @@ def search(kb: KnowledgeBase, text: str, kind: Optional[str] = None,
 def listing(kb: KnowledgeBase, kind: str, *, year: Optional[int] = None,
             since: Optional[int] = None, level: Optional[str] = None,
             scheme: Optional[str] = None, category: Optional[str] = None,
-            has: Optional[str] = None, sort: str = "id") -> list[dict]:
-    """Rows of every entry of ``kind`` (``works``, ``datasets``, ...) that passes the filters."""
+            has: Optional[str] = None, sort: str = "id",
+            columns: Optional[tuple] = None) -> list[dict]:
+    """Rows of every entry of ``kind`` (``works``, ``datasets``, ...) that passes the filters,
+    with ``columns`` (default: every column) plus those the filters and the sort need."""
     from goalmap.query import cited_works, descendants, iter_citations, scheme_id
 
     entry_kind, resource_kind = kinds_for(kind)
@@ -230,11 +240,19 @@ def listing(kb: KnowledgeBase, kind: str, *, year: Optional[int] = None,
             for cid in cats:
                 for cit in iter_citations(kb.categories[cid].citations):
                     inside.update(cit.resources)
+    if sort not in COLUMNS:
+        raise UsageError(f"--sort takes a column ({', '.join(COLUMNS)}), not '{sort}'")
+    wanted = tuple(dict.fromkeys([*(columns or COLUMNS), "id", sort]
+                                 + ["year"] * (year is not None or since is not None)
+                                 + ["levels"] * (level is not None) + ["has"] * (has is not None)))
+    bad = [c for c in wanted if c not in COLUMNS]
+    if bad:
+        raise UsageError(f"unknown column '{bad[0]}'", hint="columns: " + ", ".join(COLUMNS))
     rows = []
     for entry_id in ids:
         if inside is not None and entry_id not in inside:
             continue
-        r = row(kb, entry_kind, entry_id)
+        r = row(kb, entry_kind, entry_id, wanted)
         if year is not None and r["year"] != year:
             continue
         if since is not None and (r["year"] is None or r["year"] < since):
@@ -244,7 +262,5 @@ def listing(kb: KnowledgeBase, kind: str, *, year: Optional[int] = None,
         if has is not None and has not in (r["has"] or "").split(","):
             continue
         rows.append(r)
-    if sort not in COLUMNS:
-        raise UsageError(f"--sort takes a column ({', '.join(COLUMNS)}), not '{sort}'")
     rows.sort(key=lambda r: (r[sort] is None, r[sort] if r[sort] is not None else 0, r["id"]))
     return rows

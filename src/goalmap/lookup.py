@@ -67,11 +67,9 @@ def plural(word: str) -> str:
 
 def resource_kind_names() -> tuple[str, ...]:
     """The resource kinds the schema allows (dataset, benchmark, model, ...)."""
-    from typing import get_args
+    from goalmap.kinds import RESOURCE_KINDS
 
-    from goalmap.models import ResourceKind
-
-    return get_args(ResourceKind)
+    return RESOURCE_KINDS
 
 
 def _index(kb: KnowledgeBase, name: str, build) -> dict:

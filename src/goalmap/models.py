@@ -11,6 +11,8 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from goalmap.kinds import RESOURCE_KINDS
+
 # An id is a stable, lower-case key: BibTeX style for works
 # (``ouyang2022training``), kebab case for everything else (lint's id-format checks
 # which).  At load, an entry's own id may hold only lower-case letters, digits, '.',
@@ -25,18 +27,7 @@ Perspective = Literal["definition", "evaluation"]
 LinkType = Literal[
     "paper", "code", "data", "project", "checkpoint", "leaderboard", "demo", "blog"
 ]
-ResourceKind = Literal[
-    "dataset",
-    "benchmark",
-    "model",
-    "method",
-    "framework",
-    "value-theory",
-    "principles",
-    "survey",
-    "classifier",
-    "corpus",
-]
+ResourceKind = Literal[RESOURCE_KINDS]  # the list lives in goalmap.kinds
 WorkType = Literal["article", "inproceedings", "preprint", "book", "report", "misc", "web"]
 
 

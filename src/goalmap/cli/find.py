@@ -86,14 +86,14 @@ def list_entries(
         if fmt not in ("table", "csv", "json", "ids"):
             raise UsageError(f"unknown --format '{fmt}'", hint="choose one of: table, csv, "
                              "json, ids")
-        kb = load_kb(options(ctx, taxonomy, no_cache))
-        rows = listing(kb, kind, year=year, since=since, level=level, scheme=scheme,
-                       category=category, has=has, sort=sort)
         cols = [c.strip() for c in columns.split(",")] if columns else list(
             DEFAULT_COLUMNS.get(kinds_for(kind)[0], ("id", "label")))
         bad = [c for c in cols if c not in COLUMNS]
         if bad:
             raise UsageError(f"unknown column '{bad[0]}'", hint="columns: " + ", ".join(COLUMNS))
+        kb = load_kb(options(ctx, taxonomy, no_cache), read_only=True)
+        rows = listing(kb, kind, year=year, since=since, level=level, scheme=scheme,
+                       category=category, has=has, sort=sort, columns=tuple(cols))
     print_rows(rows, cols, fmt, no_pager)
     if not rows:
         print(f"goalmap: no {kind} pass these filters", file=sys.stderr)
