@@ -91,7 +91,7 @@ def list_entries(
         bad = [c for c in cols if c not in COLUMNS]
         if bad:
             raise UsageError(f"unknown column '{bad[0]}'", hint="columns: " + ", ".join(COLUMNS))
-        kb = load_kb(options(ctx, taxonomy, no_cache), read_only=True)
+        kb = load_kb(options(ctx, taxonomy, no_cache))
         rows = listing(kb, kind, year=year, since=since, level=level, scheme=scheme,
                        category=category, has=has, sort=sort, columns=tuple(cols))
     print_rows(rows, cols, fmt, no_pager)
