@@ -13,8 +13,9 @@ from conftest import MINI, TAXONOMY
 def on_a_terminal(args, env_extra=None, lines=200, columns=100):
     """Run goalmap with stdout on a pseudo-terminal of this size; return what it printed."""
     leader, follower = pty.openpty()
-    env = {**os.environ, "COLUMNS": str(columns), "LINES": str(lines), **(env_extra or {})}
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": str(lines)}
     env.pop("NO_COLOR", None)
+    env.update(env_extra or {})
     proc = subprocess.Popen([sys.executable, "-m", "goalmap", *args], stdout=follower,
                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
     os.close(follower)
@@ -66,7 +67,7 @@ def test_links_are_osc8_and_never_split():
 
 def test_wrapped_fields_hang_under_their_value():
     shown = on_a_terminal(["--taxonomy", str(TAXONOMY), "show", "ouyang2022training",
-                           "--no-pager"], {"NO_COLOR": ""}, columns=60)
+                           "--no-pager"], columns=60)
     import re
 
     plain = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", shown)
@@ -106,3 +107,19 @@ def test_completion_script_and_requests():
                                "_TYPER_COMPLETE_FISH_ACTION": "get-args",
                                "GOALMAP_TAXONOMY": str(TAXONOMY)}).stdout
     assert fish.split() == ["figure2"]
+
+
+def test_no_color_terminal_wraps_plain_text_with_a_hanging_indent():
+    shown = on_a_terminal(["--taxonomy", str(TAXONOMY), "show", "ouyang2022training",
+                           "--no-pager"], {"NO_COLOR": "1"}, columns=60)
+    assert "\x1b[" not in shown
+    lines = shown.replace("\r", "").splitlines()
+    i = next(n for n, ln in enumerate(lines) if ln.startswith("  Authors: "))
+    assert len(lines[i]) <= 60 and lines[i + 1].startswith(" " * len("  Authors: "))
+    assert lines[i + 1][len("  Authors: ")] != " "
+    url = next(ln for ln in lines if "URL: " in ln)
+    assert url.strip().startswith("URL: https://")  # a URL is kept whole on its line
+    piped = subprocess.run([sys.executable, "-m", "goalmap", "--taxonomy", str(TAXONOMY), "show",
+                            "ouyang2022training"], capture_output=True, text=True,
+                           env={**os.environ, "COLUMNS": "60"}).stdout
+    assert any(len(ln) > 60 for ln in piped.splitlines())  # piped: never wrapped

@@ -144,10 +144,21 @@ def emit_json(data: Any) -> None:
 
 
 # ------------------------------------------------------------- view printing
-def _head(view: dict) -> list[str]:
-    lines = [view["text"]] if view.get("text") else []
-    for name, value in view.get("fields", []):
-        lines.append(f"{name}: {value}")
+def _head(view: dict, indent: str = "", width: Optional[int] = None) -> list[str]:
+    """The paragraph and the fields of a view, each line starting with ``indent``; with a
+    ``width``, wrapped so that continuation lines hang under the value (URLs never split)."""
+    items = [("", view["text"])] if view.get("text") else []
+    items += [(f"{name}: ", str(value)) for name, value in view.get("fields", [])]
+    if width is None:
+        return [f"{indent}{name}{value}" for name, value in items]
+    import textwrap
+
+    lines: list[str] = []
+    for name, value in items:
+        lines += textwrap.wrap(value, width=max(width, len(indent) + len(name) + 20),
+                               initial_indent=indent + name,
+                               subsequent_indent=indent + " " * len(name),
+                               break_long_words=False, break_on_hyphens=False) or [indent + name]
     return lines
 
 
@@ -175,9 +186,10 @@ def erratum_suffix(view: dict) -> str:
     return f"  ⚠ erratum: printed as “{view['printed']}”" if view.get("printed") else ""
 
 
-def plain_lines(view: dict) -> list[str]:
-    """A view as text: the head, then the children as a box-drawn tree."""
-    lines = [view["label"] + id_suffix(view)] + ["  " + ln for ln in _head(view)]
+def plain_lines(view: dict, width: Optional[int] = None) -> list[str]:
+    """A view as text: the head, then the children as a box-drawn tree; ``width`` (a
+    terminal's) wraps paragraphs and fields with a hanging indent, else nothing is wrapped."""
+    lines = [view["label"] + id_suffix(view)] + _head(view, "  ", width)
     if view.get("table"):
         lines += ["  " + ln for ln in plain_table(view["table"])]
 
@@ -187,8 +199,7 @@ def plain_lines(view: dict) -> list[str]:
             lines.append(prefix + ("└── " if last else "├── ") + kid["label"] + id_suffix(kid)
                          + erratum_suffix(kid))
             inner = prefix + ("    " if last else "│   ")
-            for ln in _head(kid):
-                lines.append(inner + ln)
+            lines.extend(_head(kid, inner, width))
             if kid.get("table"):
                 lines.extend(inner + ln for ln in plain_table(kid["table"]))
             walk(kid["children"], inner)
@@ -209,7 +220,10 @@ def also_lines(view: dict) -> list[str]:
 
 def print_view(view: dict, no_pager: bool = False) -> None:
     if not fancy():
-        page("\n".join(plain_lines(view)) + "\n", no_pager)
+        import shutil
+
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        page("\n".join(plain_lines(view, width)) + "\n", no_pager)
         return
     from goalmap.cli.richview import render_rich
 
