@@ -7,19 +7,17 @@ from typing import Optional
 
 import typer
 
-from goalmap.cli.output import (NoCacheOption, NoPagerOption, SchemeOption, TaxonomyOption,
-                                emit_json, load_kb, options, print_rows, user_errors)
+from goalmap.cli.output import (KindOption, NoCacheOption, NoPagerOption, SchemeOption,
+                                TaxonomyOption, emit_json, load_kb, options, print_rows,
+                                user_errors)
 from goalmap.errors import EXIT_PROBLEMS
-
-_KIND_HELP = ("Only entries of this kind: work, resource, category, level, scheme, table, "
-              "algorithm, challenge, or a resource kind (dataset, benchmark, model, ...).")
 
 
 def search(
     ctx: typer.Context,
     text: str = typer.Argument(..., help="What to look for, typos and all: an id, name, alias, "
                                "title, author, 'Surname Year' or arXiv id. Empty: everything."),
-    kind: Optional[str] = typer.Option(None, "--kind", help=_KIND_HELP),
+    kind: KindOption = None,
     limit: int = typer.Option(20, "--limit", min=1, help="Show at most this many hits."),
     as_json: bool = typer.Option(False, "--json", help="Print the hits as JSON (kind, id, "
                                  "label, year, first_author, field, matched, score)."),

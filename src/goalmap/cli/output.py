@@ -85,6 +85,22 @@ SchemeOption = Annotated[Optional[str], typer.Option(
     + " (default: the one marked default, Figure 2; 'goalmap list schemes').")]
 
 
+def kind_names() -> list[str]:
+    """Every name ``--kind`` takes: the entry kinds, then the resource kinds."""
+    from goalmap.kinds import KINDS, RESOURCE_KINDS
+
+    return [k.name for k in KINDS] + list(RESOURCE_KINDS)
+
+
+def complete_kind(incomplete: str) -> list[str]:
+    return [k for k in kind_names() if k.startswith(incomplete)]
+
+
+KindOption = Annotated[Optional[str], typer.Option(
+    "--kind", metavar="KIND", autocompletion=complete_kind, show_default=False,
+    help="Only entries of this kind: " + ", ".join(kind_names()) + ".")]
+
+
 def fancy(stream: Any = None) -> bool:
     stream = stream or sys.stdout
     return bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")

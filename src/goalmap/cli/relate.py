@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional
 
 import typer
 
-from goalmap.cli.output import (NoCacheOption, NoPagerOption, SchemeOption, TaxonomyOption,
-                                complete_entry, emit_json, load_kb, options, page, user_errors)
+from goalmap.cli.output import (KindOption, NoCacheOption, NoPagerOption, SchemeOption,
+                                TaxonomyOption, complete_entry, emit_json, load_kb, options, page,
+                                user_errors)
 
 _TARGET_HELP = ("An entry by id, name, alias, title, arXiv id, DOI or citation key "
                 "(as for 'show').")
@@ -16,7 +16,7 @@ _TARGET_HELP = ("An entry by id, name, alias, title, arXiv id, DOI or citation k
 def related(
     ctx: typer.Context,
     target: str = typer.Argument(..., help=_TARGET_HELP, autocompletion=complete_entry),
-    kind: Optional[str] = typer.Option(None, "--kind", help="Only entries of this kind."),
+    kind: KindOption = None,
     scheme: SchemeOption = None,
     as_json: bool = typer.Option(False, "--json", help="Print the relations as JSON."),
     no_pager: NoPagerOption = False,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional
 
 import typer
 
-from goalmap.cli.output import (NoCacheOption, NoPagerOption, SchemeOption, TaxonomyOption,
-                                complete_entry, emit_json, load_kb, options, print_view,
-                                user_errors)
+from goalmap.cli.output import (KindOption, NoCacheOption, NoPagerOption, SchemeOption,
+                                TaxonomyOption, complete_entry, emit_json, load_kb, options,
+                                print_view, user_errors)
 
 
 def show(
@@ -17,9 +16,7 @@ def show(
                                  "'goals' (Figure 5), or any entry by id, name, alias, title, "
                                  "arXiv id or URL, DOI or citation key ('Bai et al., 2022b').",
                                  autocompletion=complete_entry),
-    kind: Optional[str] = typer.Option(None, "--kind", help="Only entries of this kind "
-                                       "(work, resource, category, ... or dataset, benchmark, "
-                                       "model, ...)."),
+    kind: KindOption = None,
     scheme: SchemeOption = None,
     as_json: bool = typer.Option(False, "--json", help="Print the view as JSON "
                                  "(a tree of objects with label and children)."),

@@ -40,7 +40,6 @@ ALL = (
     category_cycle,
     orphan_work,
     empty_category,
-    citation_letters,
     alias_clash,
     duplicate_work,
     id_format,
@@ -54,6 +53,7 @@ ALL = (
     author_format,
     title_case,
     disputed_fact,
+    citation_letters,
 )
 
 BY_ID = {rule.ID: rule for rule in ALL}
