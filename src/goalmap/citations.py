@@ -67,9 +67,7 @@ def letters(kb: Any, scheme_id: Optional[str] = None) -> dict[str, str]:
     titles (as APA orders them), so no two works ever render the same key.
     """
     if scheme_id is None or scheme_id not in kb.schemes:
-        from goalmap.query import default_scheme
-
-        scheme_id = default_scheme(kb)
+        scheme_id = kb.default_scheme()
     key = ("letters", scheme_id)
     built = kb._index.get(key)
     if built is not None:

@@ -55,12 +55,6 @@ KINDS: tuple[Kind, ...] = (
     Kind("algorithm", "algorithms", "Algorithm", "algorithms", KEBAB, _KEBAB_HELP),
     Kind("challenge", "challenges", "Challenge", "challenges", KEBAB, _KEBAB_HELP),
 )
-# What a resource may be (a resource's ``kind``); ``list datasets`` and ``--kind benchmark``
-# take these, and the schema (models.Resource) allows exactly these.
-RESOURCE_KINDS: tuple[str, ...] = (
-    "dataset", "benchmark", "model", "method", "framework", "value-theory", "principles",
-    "survey", "classifier", "corpus",
-)
 BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
 BY_FOLDER: dict[str, Kind] = {k.folder: k for k in KINDS if k.folder}
 BY_PLURAL: dict[str, Kind] = {k.plural: k for k in KINDS}

@@ -67,7 +67,7 @@ def plural(word: str) -> str:
 
 def resource_kind_names() -> tuple[str, ...]:
     """The resource kinds the schema allows (dataset, benchmark, model, ...)."""
-    from goalmap.kinds import RESOURCE_KINDS
+    from goalmap.vocab import RESOURCE_KINDS
 
     return RESOURCE_KINDS
 

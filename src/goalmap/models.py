@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from goalmap.kinds import RESOURCE_KINDS
+from goalmap.vocab import RESOURCE_KINDS
 
 # An id is a stable, lower-case key: BibTeX style for works
 # (``ouyang2022training``), kebab case for everything else (lint's id-format checks
@@ -27,7 +27,7 @@ Perspective = Literal["definition", "evaluation"]
 LinkType = Literal[
     "paper", "code", "data", "project", "checkpoint", "leaderboard", "demo", "blog"
 ]
-ResourceKind = Literal[RESOURCE_KINDS]  # the list lives in goalmap.kinds
+ResourceKind = Literal[RESOURCE_KINDS]  # the list lives in goalmap.vocab
 WorkType = Literal["article", "inproceedings", "preprint", "book", "report", "misc", "web"]
 
 

@@ -37,10 +37,7 @@ def iter_citations(citations: Any) -> Iterator[Any]:
 
 # ------------------------------------------------------------------ schemes
 def default_scheme(kb: KnowledgeBase) -> Optional[str]:
-    for scheme_id, scheme in kb.schemes.items():
-        if scheme.default:
-            return scheme_id
-    return next(iter(kb.schemes), None)
+    return kb.default_scheme()
 
 
 def scheme_id(kb: KnowledgeBase, name: Optional[str]) -> Optional[str]:

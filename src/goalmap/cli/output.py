@@ -15,6 +15,7 @@ from typing import Annotated, Any, Iterator, NoReturn, Optional
 import typer
 
 
+from goalmap.cli.marks import also_lines, erratum_suffix, id_suffix
 from goalmap.errors import EXIT_OK, GoalmapError, LoadError, Problem
 
 
@@ -87,7 +88,8 @@ SchemeOption = Annotated[Optional[str], typer.Option(
 
 def kind_names() -> list[str]:
     """Every name ``--kind`` takes: the entry kinds, then the resource kinds."""
-    from goalmap.kinds import KINDS, RESOURCE_KINDS
+    from goalmap.kinds import KINDS
+    from goalmap.vocab import RESOURCE_KINDS
 
     return [k.name for k in KINDS] + list(RESOURCE_KINDS)
 
@@ -189,19 +191,6 @@ def plain_table(table: dict) -> list[str]:
     return out
 
 
-# Kinds whose id is printed beside the label, in plain and rich output alike.
-ID_KINDS = ("level", "work", "resource", "table", "algorithm", "challenge", "scheme")
-
-
-def id_suffix(view: dict) -> str:
-    return f"  [{view['id']}]" if view.get("id") and view.get("kind") in ID_KINDS else ""
-
-
-def erratum_suffix(view: dict) -> str:
-    """How an erratum is marked: never like a label, always with what the edition printed."""
-    return f"  ⚠ erratum: printed as “{view['printed']}”" if view.get("printed") else ""
-
-
 def plain_lines(view: dict, width: Optional[int] = None) -> list[str]:
     """A view as text: the head, then the children as a box-drawn tree; ``width`` (a
     terminal's) wraps paragraphs and fields with a hanging indent, else nothing is wrapped."""
@@ -222,16 +211,6 @@ def plain_lines(view: dict, width: Optional[int] = None) -> list[str]:
 
     walk(view["children"], "")
     return lines + also_lines(view)
-
-
-def also_lines(view: dict) -> list[str]:
-    """The other entries a name matched: kind, id and label, one per line."""
-    also = view.get("also") or []
-    if not also:
-        return []
-    width = max(len(m["kind"]) for m in also)
-    return ["", f"Also matching ({len(also)}; show one by its id, or narrow with --kind):"] + [
-        f"  {m['kind'].ljust(width)}  {m['id']}  {m['label']}" for m in also]
 
 
 def print_view(view: dict, no_pager: bool = False) -> None:

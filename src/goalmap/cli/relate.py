@@ -52,7 +52,7 @@ def related(
     if data["beside"]:
         lines.append("Cited beside it (shared categories):")
         lines += [f"  {w['shared']}  {w['id']}  {w['label']}" for w in data["beside"]]
-    from goalmap.cli.output import also_lines
+    from goalmap.cli.marks import also_lines
 
     lines += also_lines(data)
     page("\n".join(lines) + "\n", no_pager)

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from goalmap.cli.output import also_lines, erratum_suffix, id_suffix
+from goalmap.cli.marks import also_lines, erratum_suffix, id_suffix
 
 STYLE = {
     "level": "bold magenta", "category": "bold cyan", "citation": "", "work": "bold",
