@@ -36,6 +36,9 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 
+# What the search benchmark looks for: a misspelt word, so the fuzzy matcher does its work.
+SEARCH_TEXT = "alignmnt prefrence"
+
 # A bare parse of every YAML file under a folder: the floor of any YAML linter.
 BARE_PARSE = """
 import os, sys, yaml
@@ -100,13 +103,14 @@ class Bench:
         self.env.pop("GOALMAP_NO_CACHE", None)
 
     def time(self, name: str, cmd: list[str], runs: int | None = None, before=None,
-             ok=(0,)) -> dict:
-        """Median seconds and max peak memory of ``runs`` runs; ``before`` runs before each."""
+             ok=(0,), env: dict | None = None) -> dict:
+        """Median seconds and max peak memory of ``runs`` runs; ``before`` runs before each;
+        ``env`` adds variables for this command."""
         times, peaks, codes = [], [], set()
         for _ in range(runs or self.runs):
             if before:
                 before()
-            seconds, code, peak = run_once(cmd, self.env, REPO)
+            seconds, code, peak = run_once(cmd, {**self.env, **(env or {})}, REPO)
             times.append(seconds)
             peaks.append(peak)
             codes.add(code)
@@ -147,6 +151,14 @@ def kb_rows(b: Bench, label: str, root: Path, n_works: int, tools: dict, schemas
     b.time(f"{label}: (warming the cache)", goalmap(root, "show", "values"), 1)
     t["show_warm"] = b.time(f"{label}: show values, warm cache", goalmap(root, "show", "values"),
                             runs)
+    t["list_works"] = b.time(f"{label}: list works, warm cache", goalmap(root, "list", "works"),
+                             runs)
+    t["search"] = b.time(f"{label}: search (a typo), warm cache",
+                         goalmap(root, "search", SEARCH_TEXT), runs, ok=(0, 1))
+    t["complete"] = b.time(f"{label}: completion request (entry ids), warm cache",
+                           [PY, "-m", "goalmap"], runs, env={
+                               "_GOALMAP_COMPLETE": "complete_bash", "COMP_CWORD": "2",
+                               "COMP_WORDS": "goalmap show a", "GOALMAP_TAXONOMY": str(root)})
     t["show_nocache"] = b.time(f"{label}: show values --no-cache",
                                goalmap(root, "show", "values", no_cache=True), runs)
     t["lint"] = b.time(f"{label}: lint", goalmap(root, "lint", "--format", "parsable"), runs,
@@ -224,6 +236,12 @@ def report(start: dict, kbs: dict[str, dict], runs: int, sizes: list[int]) -> st
         f"{ms(start['hello_cmd'])} | {ratio(real.get('show_cold'), start['hello_cmd'])} | <= 2.5x |",
         f"| `goalmap show values --no-cache` | {ms(real.get('show_nocache'))} | hello typer command | "
         f"{ms(start['hello_cmd'])} | {ratio(real.get('show_nocache'), start['hello_cmd'])} | |",
+        f"| `goalmap list works`, warm cache | {ms(real.get('list_works'))} | hello typer command | "
+        f"{ms(start['hello_cmd'])} | {ratio(real.get('list_works'), start['hello_cmd'])} | <= 1.25x |",
+        f"| `goalmap search`, warm cache | {ms(real.get('search'))} | hello typer command | "
+        f"{ms(start['hello_cmd'])} | {ratio(real.get('search'), start['hello_cmd'])} | <= 1.25x |",
+        f"| a completion request (entry ids) | {ms(real.get('complete'))} | hello typer command | "
+        f"{ms(start['hello_cmd'])} | {ratio(real.get('complete'), start['hello_cmd'])} | <= 1.25x |",
         "",
         "## Load, lint and export by size",
         "",
@@ -231,6 +249,17 @@ def report(start: dict, kbs: dict[str, dict], runs: int, sizes: list[int]) -> st
         "|---|---|---|---|---|---|",
     ]
     targets = {"lint": "<= 2x at 10k"}
+    lines_find = ["", "## Finding things by size (warm cache)", "",
+                  "| knowledge base | measurement | time | vs show values, warm | target |",
+                  "|---|---|---|---|---|"]
+    for label, t in kbs.items():
+        for key, what in [("list_works", "list works"), ("search", "search (a typo)"),
+                          ("complete", "completion request")]:
+            r = t.get(key)
+            if r:
+                target = "<= 2x at 10k" if key == "search" and label == "10k" else ""
+                lines_find.append(f"| {label} | {what} | {ms(r)} | "
+                                  f"{ratio(r, t.get('show_warm'))} | {target} |")
     for label, t in kbs.items():
         for key, what in [("bare", "CSafeLoader parse (baseline)"),
                           ("show_cold", "show values, cold cache"),
@@ -245,6 +274,7 @@ def report(start: dict, kbs: dict[str, dict], runs: int, sizes: list[int]) -> st
             fail = " (failed: exit " + ",".join(map(str, r["codes"])) + ")" if r["failed"] else ""
             lines.append(f"| {label} | {what}{fail} | {ms(r)} | {r['peak_kib'] / 1024:.0f} MiB | "
                          f"{ratio(r, t['bare']) if key != 'bare' else ''} | {target} |")
+    lines += lines_find
     lines += ["", "## Against other tools (same files)", "",
               "| knowledge base | tool | time | goalmap lint | ratio (lint / tool) | target |",
               "|---|---|---|---|---|---|"]

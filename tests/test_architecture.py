@@ -13,7 +13,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "goalmap"
 # Lower layers never import higher ones (ARCHITECTURE.md, "Layers").
 LAYERS = [
     {"goalmap.version", "goalmap.errors", "goalmap.kinds", "goalmap.ids", "goalmap.fsutil",
-     "goalmap.citations", "goalmap.models"},
+     "goalmap.citations", "goalmap.models", "goalmap.vocab"},
     {"goalmap.records"},
     {"goalmap.yamlread", "goalmap.source", "goalmap.cache"},
     {"goalmap.kb", "goalmap.workspace"},

@@ -49,8 +49,8 @@ REVISED_ADDS = {
     "kang2023values",  # VILLAMA
     "yao2023value",  # BaseAlign, Value FULCRA
     "abdulhai2023moral",  # Moral Foundations (surveys)
-    "zhang2023heterogeneous",  # Schwartz Value Surveys (Zhang et al., 2023d)
-    "zhang2023measuring",  # Social Value Orientation (Zhang et al., 2023e)
+    "zhang2023heterogeneous",  # Social Value Orientation (Zhang et al., 2023e)
+    "zhang2023measuring",  # Schwartz Value Surveys (Zhang et al., 2023d)
     "kiesel2022identifying",  # Arguments
 }
 # Works Figure 2 cites that the revised tree drops.
@@ -192,3 +192,20 @@ def test_markdown_changelog_parses_and_names_each_change():
     plain = render(kb, diff_schemes(kb, "figure2", "revised-2024"))
     assert "Rafailov et al., 2023: Direct Preference Optimization" in plain
     assert "also in Human Preferences (Sec. 3) › Goal Representation › Human Feedback" in plain
+
+
+def test_cli_json_is_the_same_account():
+    import json
+
+    from typer.testing import CliRunner
+
+    from goalmap.cli import app
+
+    result = CliRunner().invoke(app, ["--taxonomy", str(TAXONOMY), "diff", "figure2",
+                                      "revised-2024", "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert {w["id"] for w in data["works"]["added"]} == REVISED_ADDS
+    assert {w["id"] for w in data["works"]["removed"]} == REVISED_DROPS
+    assert ("Basic Value System", "Basic Value Theory") in {
+        (r["from"], r["to"]) for r in data["categories"]["renamed"]}

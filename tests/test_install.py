@@ -49,7 +49,7 @@ def test_installed_package_shows_values_from_another_folder(wheel, tmp_path):
     result = subprocess.run([sys.executable, "-m", "goalmap", "show", "values"], cwd=elsewhere,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "Constitutional AI (Bai et al., 2022)" in result.stdout
+    assert "Constitutional AI (Bai et al., 2022b)" in result.stdout
     assert "Delphi (Jiang et al., 2021)" in result.stdout
 
 

@@ -24,7 +24,7 @@ def surname(name: str) -> str:
 
 
 def cite_text(work: Any) -> str:
-    """``Surname et al., Year`` as the survey prints a citation (no letter suffix)."""
+    """``Surname et al., Year`` without the letter an edition adds (see ``cite_key``)."""
     if work.authors:
         surnames = [surname(a) for a in work.authors]
         if len(surnames) == 1 and not work.et_al:
@@ -39,12 +39,55 @@ def cite_text(work: Any) -> str:
 
 
 def cite_key(kb: Any, work_id: str, scheme_id: Optional[str] = None) -> str:
-    """The key a work is cited by in ``scheme_id`` (``Bai et al., 2022a``).
+    """The key a work is cited by in ``scheme_id`` (``Bai et al., 2022a``); None: the default.
 
     Every renderer calls this, never ``cite_text`` directly, so that the letter an
     edition prints reaches every output.
     """
-    return cite_text(kb.works[work_id])
+    letter = letters(kb, scheme_id).get(work_id, "")
+    return cite_text(kb.works[work_id]) + letter
+
+
+def _letter_names():
+    """a, b, ..., z, aa, ab, ...: as many letters as a group needs."""
+    import itertools
+    import string
+
+    for size in itertools.count(1):
+        for combo in itertools.product(string.ascii_lowercase, repeat=size):
+            yield "".join(combo)
+
+
+def letters(kb: Any, scheme_id: Optional[str] = None) -> dict[str, str]:
+    """Work id -> the letter after its year in ``scheme_id``'s citations.
+
+    A letter the edition prints (the scheme's ``letters``) is kept.  Every other
+    work whose ``Surname et al., Year`` it shares with another work of the
+    knowledge base gets the first letter still free, in the order of their
+    titles (as APA orders them), so no two works ever render the same key.
+    """
+    if scheme_id is None or scheme_id not in kb.schemes:
+        scheme_id = kb.default_scheme()
+    key = ("letters", scheme_id)
+    built = kb._index.get(key)
+    if built is not None:
+        return built
+    printed = kb.schemes[scheme_id].letters if scheme_id in kb.schemes else {}
+    groups: dict[str, list[str]] = {}
+    for wid, work in kb.works.items():
+        groups.setdefault(cite_text(work), []).append(wid)
+    built = {}
+    for ids in groups.values():
+        given = {w: printed[w] for w in ids if w in printed}
+        built.update(given)
+        if len(ids) == 1:
+            continue
+        free = (name for name in _letter_names() if name not in given.values())
+        for w in sorted((w for w in ids if w not in given),
+                        key=lambda w: (kb.works[w].title.casefold(), w)):
+            built[w] = next(free)
+    kb._index[key] = built
+    return built
 
 
 def citation_label(kb: Any, cit: Any, scheme_id: Optional[str] = None) -> str:

@@ -78,6 +78,13 @@ class KnowledgeBase:
         for _, table in self.tables_by_kind():
             yield from table
 
+    def default_scheme(self) -> Optional[str]:
+        """The scheme marked ``default`` (Figure 2), else the first; None without schemes."""
+        for scheme_id, scheme in self.schemes.items():
+            if scheme.default:
+                return scheme_id
+        return next(iter(self.schemes), None)
+
     # ---------------------------------------------------------------- by name
     def names(self) -> dict[str, list[str]]:
         """Folded name or alias -> the ids it names (ids, names, aliases, labels)."""
@@ -97,12 +104,6 @@ class KnowledgeBase:
                         add(alias, entry_id)
             self._names = index
         return self._names
-
-    def resolve(self, target: str) -> list[str]:
-        """The ids ``target`` may mean: an exact id first, then names and aliases."""
-        if self.get(target) is not None:
-            return [target]
-        return list(self.names().get(norm(target), []))
 
     def suggest(self, target: str, n: int = 5) -> list[str]:
         """Ids and names close to ``target``, for "did you mean"."""

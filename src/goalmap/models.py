@@ -11,6 +11,8 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from goalmap.vocab import RESOURCE_KINDS
+
 # An id is a stable, lower-case key: BibTeX style for works
 # (``ouyang2022training``), kebab case for everything else (lint's id-format checks
 # which).  At load, an entry's own id may hold only lower-case letters, digits, '.',
@@ -20,22 +22,12 @@ Id = str
 EntryId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")]
 Scalar = Union[bool, int, float, str]
 
+Letter = Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
 Perspective = Literal["definition", "evaluation"]
 LinkType = Literal[
     "paper", "code", "data", "project", "checkpoint", "leaderboard", "demo", "blog"
 ]
-ResourceKind = Literal[
-    "dataset",
-    "benchmark",
-    "model",
-    "method",
-    "framework",
-    "value-theory",
-    "principles",
-    "survey",
-    "classifier",
-    "corpus",
-]
+ResourceKind = Literal[RESOURCE_KINDS]  # the list lives in goalmap.vocab
 WorkType = Literal["article", "inproceedings", "preprint", "book", "report", "misc", "web"]
 
 
@@ -107,6 +99,8 @@ class Scheme(Strict):
     description: Optional[str] = None
     source: Optional[str] = None
     default: bool = False
+    # The letter this edition prints after a work's year ("Bai et al., 2022b"), by work id.
+    letters: dict[Id, Letter] = Field(default_factory=dict)
     categories: list[Category]
 
 

@@ -37,10 +37,7 @@ def iter_citations(citations: Any) -> Iterator[Any]:
 
 # ------------------------------------------------------------------ schemes
 def default_scheme(kb: KnowledgeBase) -> Optional[str]:
-    for scheme_id, scheme in kb.schemes.items():
-        if scheme.default:
-            return scheme_id
-    return next(iter(kb.schemes), None)
+    return kb.default_scheme()
 
 
 def scheme_id(kb: KnowledgeBase, name: Optional[str]) -> Optional[str]:
@@ -320,21 +317,3 @@ def select(kb: KnowledgeBase, scheme: Optional[str] = None,
 def selected_categories(kb: KnowledgeBase, sel: Selection) -> list[str]:
     """The category ids of a selection, in walk order."""
     return [cat.id for _, cat, _ in walk(kb, sel.branches, sel.scheme)]
-
-
-# ------------------------------------------------------------------ search
-def search(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str]]:
-    """(id, kind, label) of entries whose id, name, alias, title or authors contain ``text``."""
-    from goalmap.kb import entry_label, norm
-
-    words = [norm(w) for w in text.split() if norm(w)]
-    out = []
-    for kind, table in kb.tables_by_kind():
-        for entry_id, entry in table.items():
-            label = entry_label(entry)
-            hay = " ".join([entry_id, label, *getattr(entry, "aliases", ()),
-                            *getattr(entry, "authors", ()), str(getattr(entry, "year", ""))])
-            folded = norm(hay)
-            if words and all(w in folded for w in words):
-                out.append((entry_id, kind, label))
-    return out

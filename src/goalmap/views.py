@@ -18,8 +18,6 @@ from goalmap.kb import KnowledgeBase
 
 View = dict[str, Any]
 
-KIND_ORDER = ("level", "work", "resource", "category", "table", "algorithm", "challenge", "scheme")
-
 
 def node(label: str, children: Optional[list] = None, **extra: Any) -> View:
     out: View = {"label": label}
@@ -34,17 +32,16 @@ def fields(*pairs: tuple[str, Any]) -> list[list]:
 
 # ------------------------------------------------------------------ citations
 def citation_text(kb: KnowledgeBase, cit: Any, scheme: Optional[str] = None) -> str:
-    """``Label (Surname et al., Year; ...)``, with what the figure printed if it differs."""
-    text = citation_label(kb, cit, scheme)
-    if cit.printed:
-        text += f" [printed: {cit.printed}]"
-    return text
+    """``Label (Surname et al., Year; ...)``; what the figure printed, if it differs, is
+    kept apart (the node's ``printed``), so an erratum never reads as a label."""
+    return citation_label(kb, cit, scheme)
 
 
 def citation_node(kb: KnowledgeBase, cit: Any, scheme: Optional[str] = None) -> View:
     ids = list(cit.works) + list(cit.resources)
     return node(citation_text(kb, cit, scheme), [citation_node(kb, c, scheme) for c in cit.includes],
-                kind="citation", id=ids[0] if ids else None, refs=ids, erratum=cit.erratum)
+                kind="citation", id=ids[0] if ids else None, refs=ids, printed=cit.printed,
+                erratum=cit.erratum)
 
 
 def category_node(kb: KnowledgeBase, cat: Any, scheme_id: str, label: str = "") -> View:
@@ -224,26 +221,31 @@ def scheme_view(kb: KnowledgeBase, scheme_id: str) -> View:
     return node(scheme.name, kids, id=scheme.id, kind="scheme", text=scheme.description)
 
 
-def view(kb: KnowledgeBase, target: str, scheme: Optional[str] = None) -> View:
-    """The view of ``target``: a level, id, name or alias; UnknownTarget otherwise."""
-    if target in ("goals", "figure5", "figure-5") and "goals" not in kb.all_ids():
+def view(kb: KnowledgeBase, target: str, scheme: Optional[str] = None,
+         kind: Optional[str] = None) -> View:
+    """The view of ``target`` (anything ``lookup.resolve`` reads); UnknownTarget otherwise.
+
+    When the name fits several entries, the best is shown and the others are
+    listed under ``also`` (kind, id, label and how each matched).
+    """
+    from goalmap.lookup import resolve_one
+
+    if kind is None and target in ("goals", "figure5", "figure-5") and kb.get(target) is None:
         return goals_view(kb)
-    ids = kb.resolve(target)
-    if not ids:
-        raise UnknownTarget(target, kb.suggest(target))
-    ids.sort(key=lambda i: KIND_ORDER.index(kb.kind_of(i) or "scheme"))
-    entry_id = ids[0]
-    kind = kb.kind_of(entry_id)
-    if kind == "category":
-        cat = kb.categories[entry_id]
-        return category_node(kb, cat, kb.category_scheme[entry_id], query.category_path(kb, entry_id))
-    makers = {
-        "work": work_view, "resource": resource_view, "table": table_view,
-        "algorithm": algorithm_view, "challenge": challenge_view, "scheme": scheme_view,
-    }
-    if kind == "level":
-        return level_view(kb, entry_id, scheme)
-    result = makers[kind](kb, entry_id)
-    if len(ids) > 1:
-        result["also"] = ids[1:]
+    best, others = resolve_one(kb, target, kind, scheme)
+    entry_id = best.id
+    if best.kind == "category":
+        result = category_node(kb, kb.categories[entry_id], kb.category_scheme[entry_id],
+                               query.category_path(kb, entry_id))
+    elif best.kind == "level":
+        result = level_view(kb, entry_id, scheme)
+    else:
+        makers = {
+            "work": work_view, "resource": resource_view, "table": table_view,
+            "algorithm": algorithm_view, "challenge": challenge_view, "scheme": scheme_view,
+        }
+        result = makers[best.kind](kb, entry_id)
+    result["matched"] = best.as_dict()
+    if others:
+        result["also"] = [m.as_dict() for m in others]
     return result

@@ -50,7 +50,13 @@ def test_work_by_alias_shows_metadata_links_and_citations(mini):
 
 def test_erratum_shows_what_the_figure_printed(mini):
     result = run("--taxonomy", str(mini), "show", "preferences")
-    assert "Aplaca (Ouyang et al., 2022) [printed: Aplaca (Taori et al., 2023)]" in result.output
+    # The erratum is marked apart from the label, with what the figure printed.
+    assert ("Aplaca (Ouyang et al., 2022)  ⚠ erratum: printed as “Aplaca (Taori et al., 2023)”"
+            in result.output)
+    data = json.loads(run("--taxonomy", str(mini), "show", "preferences", "--json").stdout)
+    cits = [c for b in data["children"] for c in b["children"] if c.get("printed")]
+    assert [(c["label"], c["printed"]) for c in cits] == [
+        ("Aplaca (Ouyang et al., 2022)", "Aplaca (Taori et al., 2023)")]
 
 
 def test_resource_shows_facts_and_introducing_work(mini):

@@ -20,7 +20,7 @@ app = typer.Typer(
     help="Query, export and lint a knowledge base of LLM alignment goals "
     "(Yao et al., arXiv 2308.12014).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich" if _fancy else None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -45,9 +45,9 @@ def _main(
 
 
 # The command groups, one module each (light modules: heavy imports live in the commands).
-from goalmap.cli import export, info, lint, new, show  # noqa: E402
+from goalmap.cli import compare, export, find, info, lint, new, relate, show, stats  # noqa: E402
 
-COMMAND_GROUPS = (show, export, lint, new, info)
+COMMAND_GROUPS = (show, find, relate, compare, stats, export, lint, new, info)
 for _module in COMMAND_GROUPS:
     _module.register(app)
 
@@ -55,7 +55,9 @@ for _module in COMMAND_GROUPS:
 def main() -> None:
     """The console entry point: never a traceback for the user (``GOALMAP_DEBUG=1`` shows it)."""
     try:
-        app()
+        # One program name however it is started (``goalmap`` or ``python -m goalmap``), so
+        # the completion scripts and their _GOALMAP_COMPLETE variable are the same.
+        app(prog_name="goalmap")
     except Exception as exc:  # noqa: BLE001 - the last resort; GoalmapError is handled earlier
         if os.environ.get("GOALMAP_DEBUG"):
             raise

@@ -8,8 +8,8 @@ from typing import Optional
 
 import typer
 
-from goalmap.cli.output import (NoCacheOption, TaxonomyOption, error, load_kb, options,
-                                user_errors)
+from goalmap.cli.output import (NoCacheOption, SchemeOption, TaxonomyOption, error, load_kb,
+                                options, user_errors)
 from goalmap.errors import EXIT_PROBLEMS
 from goalmap.export import FORMATS  # the registry only: no exporter is imported here
 
@@ -18,10 +18,9 @@ FORMAT_NAMES = ", ".join(FORMATS)
 
 def export(
     ctx: typer.Context,
-    fmt: str = typer.Argument(..., metavar="FORMAT", help=f"One of: {FORMAT_NAMES}."),
-    scheme: Optional[str] = typer.Option(None, "--scheme", metavar="NAME",
-                                         help="Taxonomy edition to export (default: Figure 2; "
-                                         "html: every edition)."),
+    fmt: str = typer.Argument(..., metavar="FORMAT", help=f"One of: {FORMAT_NAMES}. html holds every edition "
+                             "unless --scheme names one."),
+    scheme: SchemeOption = None,
     root: Optional[str] = typer.Option(None, "--root", metavar="ID",
                                        help="Export only a goal level (instructions, preferences, "
                                        "values: its branches in both perspectives) or a category."),

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Iterator, NoReturn, Optional
 import typer
 
 
+from goalmap.cli.marks import also_lines, erratum_suffix, id_suffix
 from goalmap.errors import EXIT_OK, GoalmapError, LoadError, Problem
 
 
@@ -43,6 +44,63 @@ def options(ctx: typer.Context, taxonomy: Optional[str] = None,
     if not isinstance(base, Options):
         base = Options(use_cache=not os.environ.get("GOALMAP_NO_CACHE"))
     return Options(taxonomy or base.taxonomy, base.use_cache and not no_cache)
+
+
+def scheme_names() -> list[str]:
+    """The schemes of the packaged knowledge base, for help texts (read from file names, so
+    ``--help`` loads nothing)."""
+    from goalmap.workspace import packaged_taxonomy
+
+    try:
+        return sorted(p.rsplit(".", 1)[0] for p in os.listdir(packaged_taxonomy() / "schemes")
+                      if p.endswith((".yaml", ".yml")))
+    except OSError:
+        return []
+
+
+def complete_scheme(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion: the scheme ids of the knowledge base in use (from the cache)."""
+    kb = _completion_kb(ctx)
+    return [s for s in (kb.schemes if kb else ()) if s.startswith(incomplete)]
+
+
+def complete_entry(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion: entry ids starting with what is typed (from the cache)."""
+    kb = _completion_kb(ctx)
+    if kb is None:
+        return []
+    return sorted(i for i in kb.all_ids() if i.startswith(incomplete))[:500]
+
+
+def _completion_kb(ctx: typer.Context):
+    try:
+        taxonomy = ctx.params.get("taxonomy") or ctx.find_root().params.get("taxonomy")
+        return load_kb(options(ctx, taxonomy, False))
+    except Exception:  # completion must never print a traceback into the shell
+        return None
+
+
+SchemeOption = Annotated[Optional[str], typer.Option(
+    "--scheme", metavar="NAME", autocompletion=complete_scheme, show_default=False,
+    help="Taxonomy edition, case-insensitive: " + ", ".join(scheme_names())
+    + " (default: the one marked default, Figure 2; 'goalmap list schemes').")]
+
+
+def kind_names() -> list[str]:
+    """Every name ``--kind`` takes: the entry kinds, then the resource kinds."""
+    from goalmap.kinds import KINDS
+    from goalmap.vocab import RESOURCE_KINDS
+
+    return [k.name for k in KINDS] + list(RESOURCE_KINDS)
+
+
+def complete_kind(incomplete: str) -> list[str]:
+    return [k for k in kind_names() if k.startswith(incomplete)]
+
+
+KindOption = Annotated[Optional[str], typer.Option(
+    "--kind", metavar="KIND", autocompletion=complete_kind, show_default=False,
+    help="Only entries of this kind: " + ", ".join(kind_names()) + ".")]
 
 
 def fancy(stream: Any = None) -> bool:
@@ -104,10 +162,21 @@ def emit_json(data: Any) -> None:
 
 
 # ------------------------------------------------------------- view printing
-def _head(view: dict) -> list[str]:
-    lines = [view["text"]] if view.get("text") else []
-    for name, value in view.get("fields", []):
-        lines.append(f"{name}: {value}")
+def _head(view: dict, indent: str = "", width: Optional[int] = None) -> list[str]:
+    """The paragraph and the fields of a view, each line starting with ``indent``; with a
+    ``width``, wrapped so that continuation lines hang under the value (URLs never split)."""
+    items = [("", view["text"])] if view.get("text") else []
+    items += [(f"{name}: ", str(value)) for name, value in view.get("fields", [])]
+    if width is None:
+        return [f"{indent}{name}{value}" for name, value in items]
+    import textwrap
+
+    lines: list[str] = []
+    for name, value in items:
+        lines += textwrap.wrap(value, width=max(width, len(indent) + len(name) + 20),
+                               initial_indent=indent + name,
+                               subsequent_indent=indent + " " * len(name),
+                               break_long_words=False, break_on_hyphens=False) or [indent + name]
     return lines
 
 
@@ -122,33 +191,101 @@ def plain_table(table: dict) -> list[str]:
     return out
 
 
-def plain_lines(view: dict) -> list[str]:
-    """A view as text: the head, then the children as a box-drawn tree."""
-    title = view["label"] + (f"  [{view['id']}]" if view.get("id") and view.get("kind") in (
-        "level", "work", "resource", "table", "algorithm", "challenge") else "")
-    lines = [title] + ["  " + ln for ln in _head(view)]
+def plain_lines(view: dict, width: Optional[int] = None) -> list[str]:
+    """A view as text: the head, then the children as a box-drawn tree; ``width`` (a
+    terminal's) wraps paragraphs and fields with a hanging indent, else nothing is wrapped."""
+    lines = [view["label"] + id_suffix(view)] + _head(view, "  ", width)
     if view.get("table"):
         lines += ["  " + ln for ln in plain_table(view["table"])]
 
     def walk(kids: list, prefix: str) -> None:
         for i, kid in enumerate(kids):
             last = i == len(kids) - 1
-            lines.append(prefix + ("└── " if last else "├── ") + kid["label"])
+            lines.append(prefix + ("└── " if last else "├── ") + kid["label"] + id_suffix(kid)
+                         + erratum_suffix(kid))
             inner = prefix + ("    " if last else "│   ")
-            for ln in _head(kid):
-                lines.append(inner + ln)
+            lines.extend(_head(kid, inner, width))
             if kid.get("table"):
                 lines.extend(inner + ln for ln in plain_table(kid["table"]))
             walk(kid["children"], inner)
 
     walk(view["children"], "")
-    return lines
+    return lines + also_lines(view)
 
 
-def print_view(view: dict) -> None:
+def print_view(view: dict, no_pager: bool = False) -> None:
     if not fancy():
-        sys.stdout.write("\n".join(plain_lines(view)) + "\n")
-        return
-    from goalmap.cli.richview import print_rich
+        import shutil
 
-    print_rich(view)
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        page("\n".join(plain_lines(view, width)) + "\n", no_pager)
+        return
+    from goalmap.cli.richview import render_rich
+
+    page(render_rich(view), no_pager)
+
+
+# --------------------------------------------------------------------- pager
+NoPagerOption = Annotated[bool, typer.Option(
+    "--no-pager", help="Print straight to the terminal, even when the output is taller "
+    "than the screen.")]
+
+
+def pager_command() -> Optional[list[str]]:
+    """``$GOALMAP_PAGER``, else ``$PAGER``, else ``less -FRX`` (as git does); None for "cat"/""."""
+    import shlex
+
+    cmd = os.environ.get("GOALMAP_PAGER", os.environ.get("PAGER", "less -FRX"))
+    args = shlex.split(cmd) if cmd.strip() else []
+    return args if args and args != ["cat"] else None
+
+
+def page(text: str, no_pager: bool = False) -> None:
+    """Write ``text`` to stdout, through a pager when stdout is a terminal and the text is
+    taller than the screen (never when piped, never with --no-pager)."""
+    import shutil
+
+    if no_pager or not sys.stdout.isatty():
+        sys.stdout.write(text)
+        return
+    rows = shutil.get_terminal_size().lines
+    cmd = pager_command()
+    if cmd is None or text.count("\n") < rows:
+        sys.stdout.write(text)
+        return
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    sys.stdout.flush()
+    try:
+        subprocess.run(cmd, input=text.encode("utf-8"), env=env, check=False)
+    except OSError:  # no such pager: print as if there were none
+        sys.stdout.write(text)
+
+
+# ---------------------------------------------------------------- row output
+ROW_FORMATS = ("table", "csv", "json", "ids")
+
+
+def print_rows(rows: list[dict], columns: list[str], fmt: str = "table",
+               no_pager: bool = False) -> None:
+    """Rows of plain values as an aligned table, CSV, JSON (a list of objects) or ids."""
+    if fmt == "json":
+        emit_json([{c: r.get(c) for c in columns} for r in rows])
+    elif fmt == "ids":
+        sys.stdout.write("".join(f"{r['id']}\n" for r in rows))
+    elif fmt == "csv":
+        import csv
+        import io
+
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([["" if r.get(c) is None else r.get(c) for c in columns] for r in rows])
+        sys.stdout.write(out.getvalue())
+    elif fmt == "table":
+        cells = [["" if r.get(c) is None else str(r.get(c)) for c in columns] for r in rows]
+        page("\n".join(plain_table({"columns": columns, "rows": cells})) + "\n", no_pager)
+    else:
+        raise typer.BadParameter(f"choose one of: {', '.join(ROW_FORMATS)}")

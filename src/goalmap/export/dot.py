@@ -52,7 +52,7 @@ def _node(node_id: str, **attrs: str) -> str:
     return f"  {quote(node_id)} [{', '.join(parts)}];"
 
 
-def _citation_box(kb: KnowledgeBase, citations) -> str:
+def _citation_box(kb: KnowledgeBase, citations, scheme: str) -> str:
     rows = []
     for depth, cit in citation_rows(citations):
         indent = "&#160;" * 4 * depth + "↳ " if depth else ""
@@ -61,7 +61,7 @@ def _citation_box(kb: KnowledgeBase, citations) -> str:
         if work is not None and work.url and _SAFE_URL.match(work.url):
             href = f' href="{html(work.url)}" title="{html(work.title)}"'
         rows.append(f'<tr><td align="left" balign="left"{href}>{indent}'
-                    f'{html(citation_label(kb, cit))}</td></tr>')
+                    f'{html(citation_label(kb, cit, scheme))}</td></tr>')
     return ('<<table border="0" cellborder="0" cellspacing="0" cellpadding="2">'
             + "".join(rows) + "</table>>")
 
@@ -93,14 +93,14 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
         if one_node_per_work:
             for i, (sub, cit) in enumerate(citation_rows(cat.citations)):
                 node_id = f"{cat.id}:cite:{i}"
-                lines.append(_node(node_id, label=citation_label(kb, cit), shape="note",
+                lines.append(_node(node_id, label=citation_label(kb, cit, tree.scheme), shape="note",
                                    style="filled", fillcolor=CITE_FILL, fontsize="10",
                                    tooltip="; ".join(one_line(kb.works[w].title) for w in cit.works
                                                      if w in kb.works) or cit.label))
                 edges.append(f"  {quote(cat.id)} -> {quote(node_id)};")
         else:
             node_id = f"{cat.id}:citations"
-            lines.append(_node(node_id, label=_citation_box(kb, cat.citations),
+            lines.append(_node(node_id, label=_citation_box(kb, cat.citations, tree.scheme),
                                shape="box", style="filled", fillcolor=CITE_FILL,
                                fontsize="10", margin="0.05,0.03"))
             edges.append(f"  {quote(cat.id)} -> {quote(node_id)};")

@@ -40,7 +40,7 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
         parent = "root" if cat.id in branch_ids else cat.parent or "root"
         edges.append(f"  {nid(parent)} --> {nid(cat.id)}")
         if cat.citations:
-            rows = [("↳ " if depth else "") + text(citation_label(kb, cit))
+            rows = [("↳ " if depth else "") + text(citation_label(kb, cit, tree.scheme))
                     for depth, cit in citation_rows(cat.citations)]
             box = nid(cat.id + ":citations")
             lines.append(f'  {box}["{"<br/>".join(rows)}"]:::cites')

@@ -12,6 +12,7 @@ from goalmap.lint.rules import (
     arxiv_year,
     author_format,
     category_cycle,
+    citation_letters,
     dangling_reference,
     disputed_fact,
     doi_format,
@@ -52,6 +53,7 @@ ALL = (
     author_format,
     title_case,
     disputed_fact,
+    citation_letters,
 )
 
 BY_ID = {rule.ID: rule for rule in ALL}
