@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Optional
 from goalmap.errors import LoadError, Problem
 from goalmap.kb import KnowledgeBase, Origin
 from goalmap.kinds import FILE_KINDS, SUFFIXES, kind_of_file
-from goalmap.source import SourceFile, read_source
+from goalmap.source import SourceFile, read_source, source_from_text
 
 if TYPE_CHECKING:
     from goalmap.cache import Store
@@ -128,17 +128,27 @@ class Reading:
     folder_problems: list[Problem]  # folders that could not be read, or links to folders
 
 
-def read_tree(root: Path | str, store: Optional[Store] = None) -> Reading:
-    """Read every file of the taxonomy once (from ``store`` where it is current)."""
+def read_tree(root: Path | str, store: Optional[Store] = None,
+              overlay: Optional[dict[str, str]] = None) -> Reading:
+    """Read every file of the taxonomy once (from ``store`` where it is current).
+
+    ``overlay`` maps relative paths to texts read instead of the files on disk (or as
+    files added to it): a change is checked as if written, with nothing written.
+    """
     root = Path(root)
     with gc_paused():
         files: dict[str, SourceFile] = {}
         found_files, folder_problems = _walk(root)
         problems = list(folder_problems)
         top = os.fspath(root)
+        if overlay:
+            known = {rel for _, rel in found_files}
+            found_files = sorted(found_files + [(os.path.join(top, rel), rel) for rel in overlay
+                                                if rel not in known], key=lambda pair: pair[1])
         for path, rel in found_files:
-            cached = store.get(path, rel) if store is not None else None
-            if cached is not None:
+            if overlay and rel in overlay:
+                source = source_from_text(path, rel, top, overlay[rel])
+            elif store is not None and (cached := store.get(path, rel)) is not None:
                 source = SourceFile(rel, path, top, cached)
             else:
                 source = read_source(path, rel, top)

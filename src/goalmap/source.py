@@ -136,6 +136,13 @@ def read_source(path: str, rel: str, root: str) -> SourceFile:
     return SourceFile(rel, path, root, entries, problems, claimed)
 
 
+def source_from_text(path: str, rel: str, root: str, text: str) -> SourceFile:
+    """A file as it would be with ``text`` in it (a change checked before it is written)."""
+    entries, problems = read_entries(text, rel)
+    claimed = claimed_ids(text, rel) if problems else set()
+    return SourceFile(rel, path, root, entries, problems, claimed, _text=text)
+
+
 def read_entries(text: str, rel: str, positions: Optional[Positions] = None) -> tuple[
         list[tuple[tuple, Any]], list[Problem]]:
     """Parse and validate one file's text: (entry prefix, record) pairs and the problems."""

@@ -20,8 +20,13 @@ def test_new_work_writes_a_file_that_passes_lint(mini):
     assert f"wrote {path}" in result.output
     problems = [p for p in lint(mini) if p.level != "info" and p.rule != "orphan-work"]
     assert problems == []
+    import yaml
+
     text = path.read_text()
-    assert 'arxiv: "2001.01234"' in text and "url: https://arxiv.org/abs/2001.01234" in text
+    assert text.startswith("# yaml-language-server: $schema=../../docs/schema/work.json\n")
+    data = yaml.safe_load(text)
+    assert data["arxiv"] == "2001.01234" and data["url"] == "https://arxiv.org/abs/2001.01234"
+    assert data["authors"] == ["Jane Smith", "Ada Lovelace"] and data["year"] == 2020
 
 
 def test_new_work_refuses_an_existing_id(mini):
@@ -49,6 +54,18 @@ def test_new_work_refuses_what_lint_would_reject(mini):
     assert result.exit_code == 1
     assert "id-format" in result.output and "author-format" in result.output
     assert not (mini / "works" / "smith-2020.yaml").exists()
+
+
+def test_new_work_refuses_an_id_that_breaks_the_id_rule(mini):
+    """Checked before anything is written, --no-lint or not: the id names the file."""
+    for extra in ((), ("--no-lint",)):
+        result = runner.invoke(app, ["--taxonomy", str(mini), "new", "work", "--id", "Smith",
+                                     "--title", "X", "--author", "A B", "--year", "2020",
+                                     *extra])
+        assert result.exit_code == 1
+        assert "not a valid work id" in result.stderr and "BibTeX-style key" in result.stderr
+        assert "nothing written" in result.stderr
+        assert not (mini / "works" / "Smith.yaml").exists()
 
 
 def test_new_never_writes_into_the_installed_package(tmp_path, monkeypatch):
@@ -96,7 +113,7 @@ def test_an_id_that_climbs_out_of_works_writes_nothing(mini, tmp_path, monkeypat
     victims = [_victim(temp / "outside"), _victim(mini.parent / "outside")]
     for extra in ((), ("--no-lint",)):
         result = _new(mini, "../../outside/victim", *extra)
-        assert result.exit_code == 2, result.output
+        assert result.exit_code == 1, result.output
         assert "Traceback" not in result.output and "id" in result.stderr
         assert all(v.read_text() == "precious: true\n" for v in victims)
     assert sorted(p.name for p in (mini / "works").iterdir()) == [
@@ -107,13 +124,13 @@ def test_an_absolute_id_writes_nothing(mini, tmp_path):
     victim = _victim(tmp_path / "elsewhere")
     for extra in ((), ("--no-lint",)):
         result = _new(mini, str(victim.with_suffix("")), *extra)
-        assert result.exit_code == 2, result.output
+        assert result.exit_code == 1, result.output
         assert victim.read_text() == "precious: true\n"
 
 
 def test_an_id_naming_a_missing_folder_is_a_clean_error(mini):
     result = _new(mini, "smith2020x/y", "--no-lint")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "Traceback" not in result.output and result.exception is None or \
         isinstance(result.exception, SystemExit)
     assert not (mini / "works" / "smith2020x").exists()

@@ -31,23 +31,67 @@ def new_work_command(
     no_lint: bool = typer.Option(False, "--no-lint", help="Write even if lint finds errors."),
     taxonomy: TaxonomyOption = None,
 ) -> None:
-    """Write taxonomy/works/ID.yaml and print where it went."""
+    """Write taxonomy/works/ID.yaml and print where it went.
+
+    Exit codes: 0 written, 1 lint finds errors in the new entry (nothing written),
+    2 a bad or taken id or a bad value (nothing written), 3 the file cannot be written.
+    """
     with user_errors():
-        from goalmap.lint.linter import lint
-        from goalmap.scaffold import new_work, work_yaml
+        from goalmap.kinds import BY_NAME
+        from goalmap.scaffold import prepare, work_data, write_entry
 
         root = _target_folder(options(ctx, taxonomy))
-        if not no_lint:
-            _precheck(work_id, work_yaml(work_id, title, authors, year, arxiv=arxiv, url=url,
-                                         et_al=et_al))
-        path = new_work(root, work_id, title, authors, year, arxiv=arxiv, url=url,
-                        et_al=et_al)
+        data = work_data(work_id, title, authors, year, arxiv=arxiv, url=url, et_al=et_al)
+        if not BY_NAME["work"].id_rule.fullmatch(work_id):  # before any path is built from it
+            _refuse_bad_id(root, data)
+        target, text = prepare(root, "work", data)
+        rel = target.relative_to(root).as_posix()
+        found = [] if no_lint else lint_new(root, {rel: text})
+        if any(p.level == "error" for p in found):
+            report(target, found)
+            error("nothing written", "fix the options above, or pass --no-lint")
+            raise typer.Exit(EXIT_PROBLEMS)
+        path = write_entry(root, "work", target, text)
         print(f"wrote {path}")
-        found = [p for p in lint(root, paths=[f"works/{work_id}.yaml"])
-                 if p.level != "info" and p.rule != "orphan-work"]
-        for p in found:
-            print(f"{path}:{p.line}:{p.column}: [{p.level}] {p.message} ({p.rule})",
-                  file=sys.stderr)
+        report(path, found)
+
+
+def _refuse_bad_id(root, data: dict) -> None:
+    """An id that breaks the id rule never names a file (it could climb out of works/):
+    say why, with the entry's other problems (linted in memory under a name of our own),
+    and exit 1 having written nothing, --no-lint or not."""
+    from goalmap.errors import GoalmapError
+    from goalmap.kinds import BY_NAME
+    from goalmap.scaffold import entry_text
+
+    kind = BY_NAME["work"]
+    try:
+        found = lint_new(root, {"works/new-entry.yaml": entry_text("work", data)})
+    except GoalmapError:
+        found = []  # the id is not even loadable; the message below says enough
+    for p in found:
+        if p.level == "error":
+            error(f"{p.message} ({p.rule})")
+    shown = data["id"] if len(data["id"]) <= 80 else data["id"][:77] + "..."
+    error(f"the id {shown!r} is not a valid work id: nothing written",
+          f"a work id is {kind.id_help}")
+    raise typer.Exit(EXIT_PROBLEMS)
+
+
+def lint_new(root, overlay: dict[str, str]) -> list:
+    """Lint the knowledge base as it would be with ``overlay`` written; the problems
+    of the new files that a new entry should not have (orphan-work is expected:
+    ``goalmap place`` cites it)."""
+    from goalmap.lint.linter import lint
+
+    return [p for p in lint(root, paths=list(overlay), overlay=overlay)
+            if p.level != "info" and p.rule != "orphan-work"]
+
+
+def report(path, problems: list) -> None:
+    for p in problems:
+        print(f"{path}:{p.line}:{p.column}: [{p.level}] {p.message} ({p.rule})",
+              file=sys.stderr)
 
 
 def _target_folder(opts) -> Path:
@@ -63,27 +107,6 @@ def _target_folder(opts) -> Path:
                          hint="run this in a checkout of the knowledge base, or pass "
                          "--taxonomy DIR")
     return found.path
-
-
-def _precheck(work_id: str, text: str) -> None:
-    """Lint the entry alone (format rules) before writing it."""
-    import tempfile
-    from pathlib import Path
-
-    from goalmap.lint.config import LintConfig
-    from goalmap.lint.linter import lint
-
-    own = ["schema", "id-format", "arxiv-format", "arxiv-year", "year-range", "url-format",
-           "author-format"]
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "works").mkdir()
-        (Path(tmp) / "works" / f"{work_id}.yaml").write_text(text, encoding="utf-8")
-        found = [p for p in lint(tmp, LintConfig(select=own)) if p.level == "error"]
-    if found:
-        for p in found:
-            error(f"{p.message} ({p.rule})")
-        error("nothing written", "fix the options above, or pass --no-lint")
-        raise typer.Exit(EXIT_PROBLEMS)
 
 
 def register(app: typer.Typer) -> None:

@@ -110,12 +110,17 @@ def _is_suppressed(p: Problem, table: dict[int, Optional[set[str]]]) -> bool:
 
 
 def lint(root: Path | str, config: Optional[LintConfig] = None,
-         paths: Optional[Iterable[str]] = None) -> list[Problem]:
-    """Lint the taxonomy at ``root``; with ``paths`` (relative to root), report only those files."""
+         paths: Optional[Iterable[str]] = None,
+         overlay: Optional[dict[str, str]] = None) -> list[Problem]:
+    """Lint the taxonomy at ``root``; with ``paths`` (relative to root), report only those files.
+
+    ``overlay``: relative path -> text that stands in for (or adds to) the file on disk:
+    how ``new``, ``add`` and ``place`` lint a change before they write it.
+    """
     from goalmap.lint.rules import ALL
 
     config = config or LintConfig()
-    ctx = Context(read_tree(Path(root)))
+    ctx = Context(read_tree(Path(root), overlay=overlay))
     only = set(paths) if paths is not None else None
     out: list[Problem] = []
     for rule in ALL:
