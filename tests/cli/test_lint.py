@@ -16,7 +16,7 @@ runner = CliRunner()
 BAD = {"works/smith2020example.yaml": "id: smith2020example\ntitle: T\nyear: 2020\n"
        "url: http://example.org/\n"}
 WARN_ONLY = {"works/smith2020example.yaml": "id: smith2020example\ntitle: T\nyear: 2020\n"
-             'arxiv: "2001.01234"\nurl: https://example.org/\n'}
+             'arxiv: "2001.01234"\nurl: https://example.org/\nsummary: An example.\n'}
 
 
 def run(*args, env=None):

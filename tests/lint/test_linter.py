@@ -60,6 +60,7 @@ def test_inline_disable_on_the_line(tmp_path):
         title: Example
         year: 2020
         url: http://example.org/  # goalmap: disable=url-format
+        summary: An example.
     '''}
     root = write_tree(tmp_path / "t", files)
     assert [p for p in lint(root) if p.file == "works/smith2020example.yaml"] == []
