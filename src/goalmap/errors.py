@@ -22,7 +22,8 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_USAGE, "usage error: a bad option, a folder that holds no knowledge base, a bad "
      "configuration, an unknown scheme, an existing id"),
     (EXIT_IO, "an output file could not be written (the old file is left whole)"),
-    (EXIT_TOOL, "an external tool (Graphviz `dot`) is missing or failed"),
+    (EXIT_TOOL, "an external tool (Graphviz `dot`) is missing or failed, or a service "
+     "(arXiv, Crossref) cannot be reached or keeps failing"),
     (EXIT_BUG, "an internal error: a bug in goalmap, reported in one line (set "
      "`GOALMAP_DEBUG=1` for the traceback); please report it"),
 )

@@ -317,3 +317,63 @@ def select(kb: KnowledgeBase, scheme: Optional[str] = None,
 def selected_categories(kb: KnowledgeBase, sel: Selection) -> list[str]:
     """The category ids of a selection, in walk order."""
     return [cat.id for _, cat, _ in walk(kb, sel.branches, sel.scheme)]
+
+
+
+# ------------------------------------------------------------------ search
+def search(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str]]:
+    """(id, kind, label) of entries whose id, name, alias, title or authors contain ``text``."""
+    from goalmap.kb import entry_label, norm
+
+    words = [norm(w) for w in text.split() if norm(w)]
+    out = []
+    for kind, table in kb.tables_by_kind():
+        for entry_id, entry in table.items():
+            label = entry_label(entry)
+            hay = " ".join([entry_id, label, *getattr(entry, "aliases", ()),
+                            *getattr(entry, "authors", ()), str(getattr(entry, "year", ""))])
+            folded = norm(hay)
+            if words and all(w in folded for w in words):
+                out.append((entry_id, kind, label))
+    return out
+
+
+# -------------------------------------------------------------- duplicates
+def work_keys(work: Any) -> list[tuple[str, tuple, str]]:
+    """(key, field path, what) that identify a work: its arXiv id (without version), its
+    DOI (case folded) and its normalised title (letters and digits, 8 or more).
+
+    Anything with ``arxiv``, ``doi`` and ``title`` attributes will do (a loaded work, or a
+    ``metadata.Paper`` about to be added)."""
+    import re
+
+    from goalmap.kb import norm
+
+    out = []
+    arxiv, doi, title = (getattr(work, "arxiv", None), getattr(work, "doi", None),
+                         getattr(work, "title", None))
+    if arxiv:
+        out.append(("arxiv:" + re.sub(r"v\d+$", "", arxiv.strip().lower()), ("arxiv",),
+                    "arXiv id"))
+    if doi:
+        out.append(("doi:" + doi.strip().lower(), ("doi",), "DOI"))
+    if title and len(norm(title)) >= 8:
+        out.append(("title:" + norm(title), ("title",), "title"))
+    return out
+
+
+def work_key_index(kb: KnowledgeBase) -> dict[str, str]:
+    """Every identifying key of every work -> the (first, by id) work that has it."""
+    index: dict[str, str] = {}
+    for work_id in sorted(kb.works):
+        for key, _, _ in work_keys(kb.works[work_id]):
+            index.setdefault(key, work_id)
+    return index
+
+
+def duplicate_of(index: dict[str, str], work: Any) -> Optional[tuple[str, str]]:
+    """(existing id, what they share) when ``work`` is already in ``index``."""
+    for key, _, what in work_keys(work):
+        if key in index:
+            return index[key], what
+    return None

@@ -118,14 +118,14 @@ def entry_text(kind_name: str, data: dict[str, Any]) -> str:
 
 
 def check_round_trip(kind: Kind, text: str, data: dict[str, Any]) -> None:
-    from goalmap.records import as_dict
+    from goalmap.records import as_dict, current
 
     rel = f"{kind.folder}/{data.get('id', 'entry')}.yaml"
     entries, problems = read_entries(text, rel)
     if problems:
         raise UsageError(f"the entry would not be valid: {problems[0].message}",
                          hint="check the values given")
-    expected = kind.model_class().model_validate(data)
+    expected = current().from_model(kind.model_class().model_validate(data))
     if len(entries) != 1 or as_dict(entries[0][1]) != as_dict(expected):
         raise RoundTripError("the written YAML does not read back as the entry "
                              "(this is a bug in goalmap; nothing was written)")

@@ -29,32 +29,17 @@ Passing example (a work of its own)::
 
 from __future__ import annotations
 
-import re
-
-from goalmap.kb import norm
+from goalmap.query import work_keys
 
 ID = "duplicate-work"
 LEVEL = "error"
 OPTIONS: dict = {}
 
 
-def keys(work) -> list[tuple[str, tuple, str]]:
-    """(hash key, field path, what) for one work."""
-    out = []
-    if work.arxiv:
-        out.append(("arxiv:" + re.sub(r"v\d+$", "", work.arxiv.strip().lower()),
-                    ("arxiv",), "arXiv id"))
-    if work.doi:
-        out.append(("doi:" + work.doi.strip().lower(), ("doi",), "DOI"))
-    if work.title and len(norm(work.title)) >= 8:
-        out.append(("title:" + norm(work.title), ("title",), "title"))
-    return out
-
-
 def check(ctx):
     groups: dict[str, list[tuple[str, tuple, str]]] = {}
     for _, work_id, work in ctx.entries("work"):
-        for key, path, what in keys(work):
+        for key, path, what in work_keys(work):
             groups.setdefault(key, []).append((work_id, path, what))
     reported: set[tuple[str, frozenset]] = set()
     for key in sorted(groups):
