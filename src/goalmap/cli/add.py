@@ -103,10 +103,11 @@ def knowledge_base(opts) -> tuple[Path, dict[str, str], dict[str, str]]:
 
 
 def apply(root: Path, outcomes: list, dry_run: bool, as_json: bool,
-          table: bool = False) -> int:
+          table: bool = False, skip_ok: bool = False) -> int:
     """Lint the new files together (in memory), then write them, or show them (dry run).
 
-    Returns the exit code: 1 when anything was skipped or lint found errors."""
+    Returns the exit code: 1 when lint found errors (nothing written), or anything was
+    skipped (with ``skip_ok``: only an entry that could not be read counts)."""
     from goalmap.cli.new import lint_new, report
     from goalmap.scaffold import prepare, write_entry
 
@@ -121,11 +122,10 @@ def apply(root: Path, outcomes: list, dry_run: bool, as_json: bool,
                             if p.file == target.relative_to(root).as_posix()])
         error("nothing written: the new entries would not lint clean")
         return 1
-    rows = []
+    targets = {id(o): target for o, target, _ in staged}
     for o, target, text in staged:
         if not dry_run:
             write_entry(root, "work", target, text)
-        rows.append(_row(o, target))
         if not as_json and not table:
             sys.stdout.write(text)
             print(("would write " if dry_run else "wrote ") + str(target), file=sys.stderr)
@@ -133,17 +133,19 @@ def apply(root: Path, outcomes: list, dry_run: bool, as_json: bool,
                 print(f"  arXiv primary category: {o.paper.category}", file=sys.stderr)
             report(target, [p for p in found
                             if p.file == target.relative_to(root).as_posix()])
-    for o in outcomes:
-        if o.action != "added":
-            rows.append(_row(o, None))
-            if not as_json and not table:
-                error(f"{o.source}: not added: {o.reason}",
-                      f"the existing entry is {o.work_id}" if o.work_id else None)
+    skipped = [o for o in outcomes if o.action != "added"]
+    if not as_json and not table:
+        for o in skipped:
+            error(f"{o.source}: not added: {o.reason}",
+                  f"the existing entry is {o.work_id}" if o.work_id else None)
+    rows = [_row(o, targets.get(id(o))) for o in outcomes]
     if as_json:
         emit_json({"dry_run": dry_run, "results": rows})
     elif table:
         _print_table(rows, dry_run)
-    return 1 if any(o.action != "added" for o in outcomes) else 0
+    if skip_ok:
+        return 1 if any(o.paper is None for o in skipped) else 0
+    return 1 if skipped else 0
 
 
 def _row(o, target) -> dict:
