@@ -82,9 +82,9 @@ def lint_new(root, overlay: dict[str, str]) -> list:
     """Lint the knowledge base as it would be with ``overlay`` written; the problems
     of the new files that a new entry should not have (orphan-work is expected:
     ``goalmap place`` cites it)."""
-    from goalmap.lint.linter import lint
+    from goalmap.lint import lint, load_config
 
-    return [p for p in lint(root, paths=list(overlay), overlay=overlay)
+    return [p for p in lint(root, load_config(root), paths=list(overlay), overlay=overlay)
             if p.level != "info" and p.rule != "orphan-work"]
 
 
