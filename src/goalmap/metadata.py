@@ -19,7 +19,7 @@ from typing import Optional
 from urllib.parse import quote, urlsplit
 
 from goalmap.errors import UsageError
-from goalmap.webclient import Client, RemoteError, RemoteNotFound
+from goalmap.webclient import Client, RemoteError, RemoteNotFound, env_number as _number
 
 ARXIV_API = "https://export.arxiv.org/api/query"
 CROSSREF_API = "https://api.crossref.org"
@@ -117,14 +117,7 @@ def make_client(**kwargs) -> Client:
     return Client(pace={host: arxiv_pace()}, **kwargs)
 
 
-def _number(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        raise UsageError(f"{name}={value!r} is not a number") from None
+
 
 
 def arxiv_papers(client: Client, ids: list[str]) -> list[Paper]:

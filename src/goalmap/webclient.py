@@ -127,6 +127,21 @@ class Client:
                            hint="try again later")
 
 
+def env_number(name: str, default: float) -> float:
+    """A non-negative number from the environment (``GOALMAP_HTTP_BACKOFF=0``)."""
+    import os
+
+    from goalmap.errors import UsageError
+
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        raise UsageError(f"{name}={value!r} is not a number") from None
+
+
 def _reason(exc: Exception) -> str:
     text = str(exc) or type(exc).__name__
     return f"cannot connect ({text})"

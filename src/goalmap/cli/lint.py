@@ -98,6 +98,14 @@ def lint_command(
         help="Read settings from FILE (default: .goalmap.yaml or pyproject.toml "
         "[tool.goalmap.lint], looked for from the taxonomy folder upwards)."),
     taxonomy: TaxonomyOption = None,
+    online: bool = typer.Option(False, "--online", help="Also check that every URL still "
+                                "resolves (dead-link, moved-link, unverified-link); uses the "
+                                "network."),
+    cache_days: float = typer.Option(7.0, "--cache-days", metavar="DAYS",
+                                     help="With --online: reuse a URL's result for this many "
+                                     "days (0: check every URL again)."),
+    timeout: float = typer.Option(10.0, "--timeout", metavar="SECONDS",
+                                  help="With --online: give up on a request after this long."),
 ) -> None:
     """Check the knowledge base: syntax, schema, references, duplicates, ids, links, text.
 
@@ -121,7 +129,13 @@ def lint_command(
         settings = load_config(root, config).merged(_ids(select), _ids(ignore))
         if settings.source:
             print(f"goalmap: lint settings from {settings.source}", file=sys.stderr)
-        problems = lint(root, settings, only)
+        from goalmap.webclient import env_number
+
+        online_settings = ({"cache_days": cache_days, "timeout": timeout,
+                            "retries": int(env_number("GOALMAP_HTTP_RETRIES", 2)),
+                            "backoff": env_number("GOALMAP_HTTP_BACKOFF", 1.0)}
+                           if online else None)
+        problems = lint(root, settings, only, online=online_settings)
         shown = _shown(root)
         if shown != ".":
             for p in problems:

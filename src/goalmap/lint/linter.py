@@ -35,6 +35,8 @@ class Context:
         self.files = reading.files
         self.kb = reading.kb
         self.options: dict[str, Any] = {}
+        self.online: Optional[dict[str, Any]] = None  # link-check settings (lint --online)
+        self.memo: dict[str, Any] = {}  # results rules share (the link check's)
 
     # ------------------------------------------------------------ iteration
     def read_problems(self, rule: str) -> Iterator[Problem]:
@@ -111,20 +113,24 @@ def _is_suppressed(p: Problem, table: dict[int, Optional[set[str]]]) -> bool:
 
 def lint(root: Path | str, config: Optional[LintConfig] = None,
          paths: Optional[Iterable[str]] = None,
-         overlay: Optional[dict[str, str]] = None) -> list[Problem]:
+         overlay: Optional[dict[str, str]] = None,
+         online: Optional[dict[str, Any]] = None) -> list[Problem]:
     """Lint the taxonomy at ``root``; with ``paths`` (relative to root), report only those files.
 
     ``overlay``: relative path -> text that stands in for (or adds to) the file on disk:
     how ``new``, ``add`` and ``place`` lint a change before they write it.
+    ``online``: run the rules that use the network (``ONLINE = True``: the link check),
+    with these settings for ``goalmap.linkcheck.run``; without it they are skipped.
     """
     from goalmap.lint.rules import ALL
 
     config = config or LintConfig()
     ctx = Context(read_tree(Path(root), overlay=overlay))
+    ctx.online = online
     only = set(paths) if paths is not None else None
     out: list[Problem] = []
     for rule in ALL:
-        if not config.enabled(rule.ID):
+        if not config.enabled(rule.ID) or (getattr(rule, "ONLINE", False) and online is None):
             continue
         ctx.options = config.options_for(rule)
         level = config.level(rule)

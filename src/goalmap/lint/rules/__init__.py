@@ -15,6 +15,7 @@ from goalmap.lint.rules import (
     citation_letters,
     dangling_reference,
     disputed_fact,
+    dead_link,
     doi_format,
     duplicate_id,
     duplicate_key,
@@ -24,9 +25,11 @@ from goalmap.lint.rules import (
     missing_arxiv,
     missing_link,
     missing_summary,
+    moved_link,
     orphan_work,
     schema,
     title_case,
+    unverified_link,
     url_format,
     year_range,
     yaml_syntax,
@@ -56,6 +59,9 @@ ALL = (
     title_case,
     disputed_fact,
     citation_letters,
+    dead_link,
+    moved_link,
+    unverified_link,
 )
 
 BY_ID = {rule.ID: rule for rule in ALL}
