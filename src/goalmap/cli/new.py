@@ -28,20 +28,25 @@ def new_work_command(
     url: Optional[str] = typer.Option(None, "--url", help="https link (default: the arXiv "
                                       "page)."),
     et_al: bool = typer.Option(False, "--et-al", help="The author list is incomplete."),
+    summary: str = typer.Option("", "--summary", help="What the work does and why it matters "
+                                "here, in your own words (default: empty, to fill in; lint "
+                                "warns until it is written)."),
     no_lint: bool = typer.Option(False, "--no-lint", help="Write even if lint finds errors."),
     taxonomy: TaxonomyOption = None,
 ) -> None:
     """Write taxonomy/works/ID.yaml and print where it went.
 
-    Exit codes: 0 written, 1 lint finds errors in the new entry (nothing written),
-    2 a bad or taken id or a bad value (nothing written), 3 the file cannot be written.
+    Exit codes: 0 written; 1 an id that breaks the id rule, or lint errors in the new entry
+    (nothing written); 2 a taken id or no taxonomy folder (nothing written); 3 the file
+    cannot be written.
     """
     with user_errors():
         from goalmap.kinds import BY_NAME
         from goalmap.scaffold import prepare, work_data, write_entry
 
         root = _target_folder(options(ctx, taxonomy))
-        data = work_data(work_id, title, authors, year, arxiv=arxiv, url=url, et_al=et_al)
+        data = work_data(work_id, title, authors, year, arxiv=arxiv, url=url, et_al=et_al,
+                         summary=summary)
         if not BY_NAME["work"].id_rule.fullmatch(work_id):  # before any path is built from it
             _refuse_bad_id(root, data)
         target, text = prepare(root, "work", data)
