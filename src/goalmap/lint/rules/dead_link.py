@@ -12,7 +12,7 @@ project pages vanish. This rule uses the network, so it runs only when asked
 (``--online``), best on a schedule rather than on every pull request
 (``CONTRIBUTING.md`` has a CI recipe).
 
-Failing example (the server answers 404)::
+Failing example (``works/smith2020example.yaml``; the server answers 404)::
 
     id: smith2020example
     title: Example

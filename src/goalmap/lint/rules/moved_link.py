@@ -7,14 +7,14 @@ reported when their target answers.
 **Why.** Permanent redirects break eventually, and the new address is the
 one to record. Info only: the link still works.
 
-Failing example (the server answers 301 to https://example.org/new)::
+Failing example (``works/smith2020example.yaml``; 301 to https://example.org/new)::
 
     id: smith2020example
     title: Example
     year: 2020
     url: https://example.org/old
 
-Passing example::
+Passing example (the server answers 200)::
 
     id: smith2020example
     title: Example

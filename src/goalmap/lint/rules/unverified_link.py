@@ -7,7 +7,7 @@ reported, with the status.
 **Why.** Some sites refuse automated requests; such a link may be fine, but
 a person should open it once. Info only.
 
-Failing example (the server answers 403 to robots)::
+Failing example (``works/smith2020example.yaml``; the server answers 403 to robots)::
 
     id: smith2020example
     title: Example
