@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from goalmap.kinds import BY_NAME
-from goalmap.metadata import Paper, arxiv_id, clean_author, doi_of
+from goalmap.ids import parse_doi
+from goalmap.metadata import Paper, clean_author, plain_text
 
 # The house keeps the first ten authors, then et_al: true (as the survey's BibTeX does).
 MAX_AUTHORS = 10
@@ -132,7 +133,7 @@ def papers_from_bibtex(text: str, name: str) -> list[tuple[str, Optional[Paper],
         line = getattr(block, "start_line", 0) + 1
         out.append((f"{name}:{line}", None, "the entry cannot be parsed as BibTeX"))
     for entry in library.entries:
-        source = f"{name}:{entry.start_line + 1} @{entry.key}"
+        source = plain_text(f"{name}:{entry.start_line + 1} @{entry.key}")
         try:
             out.append((source, bib_paper(entry), ""))
         except ValueError as exc:
@@ -142,13 +143,31 @@ def papers_from_bibtex(text: str, name: str) -> list[tuple[str, Optional[Paper],
 
 
 def _field(entry: Any, name: str) -> Optional[str]:
-    value = entry.fields_dict.get(name)
+    """A field's text by case-insensitive name (BibTeX keys are), braces dropped."""
+    value = next((f for key, f in entry.fields_dict.items() if key.lower() == name), None)
     if value is None:
         return None
     text = value.value if hasattr(value, "value") else value
     if isinstance(text, str):
-        text = " ".join(text.replace("{", "").replace("}", "").split())
+        text = plain_text(text.replace("{", "").replace("}", ""))
     return text or None
+
+
+def _arxiv_of(entry: Any) -> Optional[str]:
+    """The arXiv id in ``eprint`` (when the archive is arXiv or unnamed), ``url``, or a
+    ``journal`` such as "arXiv preprint arXiv:2203.13722"."""
+    from goalmap.ids import parse_arxiv
+
+    archive = (_field(entry, "archiveprefix") or _field(entry, "eprinttype") or "").lower()
+    journal = _field(entry, "journal") or ""
+    candidates = [_field(entry, "eprint") if archive in ("", "arxiv") else None,
+                  _field(entry, "url"),
+                  journal.split()[-1] if "arxiv" in journal.lower() else None]
+    for candidate in candidates:
+        found = parse_arxiv(candidate) if candidate else None
+        if found:
+            return found
+    return None
 
 
 def bib_paper(entry: Any) -> Paper:
@@ -160,7 +179,7 @@ def bib_paper(entry: Any) -> Paper:
         raise ValueError("no title")
     if not match:
         raise ValueError("no year")
-    people = entry.fields_dict.get("author")
+    people = next((f for key, f in entry.fields_dict.items() if key.lower() == "author"), None)
     names = people.value if people is not None else []
     authors, et_al = [], False
     for person in names if isinstance(names, list) else [names]:
@@ -173,35 +192,21 @@ def bib_paper(entry: Any) -> Paper:
             et_al = True
         elif full:
             authors.append(clean_author(full))
-    arxiv = None
-    eprint = _field(entry, "eprint")
-    archive = (_field(entry, "archiveprefix") or _field(entry, "eprinttype") or "").lower()
-    url = _field(entry, "url")
-    for candidate in (eprint if (eprint and (archive in ("", "arxiv"))) else None, url,
-                      _field(entry, "journal") if "arxiv" in (_field(entry, "journal") or "").lower()
-                      else None):
-        if not candidate:
-            continue
-        try:
-            arxiv = arxiv_id(candidate.split()[-1] if candidate.lower().startswith("arxiv")
-                             else candidate)
-            break
-        except Exception:
-            continue
+    arxiv = _arxiv_of(entry)
     doi = None
     if _field(entry, "doi"):
-        try:
-            doi = doi_of(_field(entry, "doi"))
-        except Exception:
-            raise ValueError(f"'{_field(entry, 'doi')}' is not a DOI") from None
+        doi = parse_doi(_field(entry, "doi"))
+        if doi is None:
+            raise ValueError(f"'{_field(entry, 'doi')}' is not a DOI")
     venue = _field(entry, "booktitle") or _field(entry, "journal")
     if venue and "arxiv" in venue.lower():
         venue = "arXiv preprint"
     kind = _BIB_TYPES.get(entry.entry_type.lower(), "misc")
     if arxiv and kind == "misc":
         kind = "preprint"
-    if url and not url.startswith("https://"):
-        url = None  # the house links https only; the arXiv or DOI link stands in
+    url = _field(entry, "url")
+    if url and (not url.startswith("https://") or (arxiv and "arxiv.org/" in url)):
+        url = None  # https only; the arXiv page (or the DOI link) is the default
     return Paper(title=title, authors=authors, year=int(match.group(1)), venue=venue,
                  arxiv=arxiv, doi=doi, url=url, type=kind, et_al=et_al,
                  source=f"@{entry.key}")

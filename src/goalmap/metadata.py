@@ -80,16 +80,25 @@ def doi_of(text: str) -> str:
     return found
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain_text(text: str) -> str:
+    """Remote text made safe to store and print: control and bidi characters dropped,
+    white space collapsed, NFC."""
+    return unicodedata.normalize("NFC", " ".join(_CONTROL.sub(" ", text).split()))
+
+
 def clean_author(name: str) -> str:
     """One author in the house form: ``First M Last`` (no dots after initials, single spaces)."""
-    name = unicodedata.normalize("NFC", " ".join(name.split()))
+    name = plain_text(name)
     name = re.sub(r"\b([A-Z])\.(?=\s|-|$)", r"\1", name)
     name = re.sub(r"\b([A-Z])\.([A-Z])\b", r"\1 \2", name)
     return " ".join(name.split())
 
 
 def _title(text: str) -> str:
-    return " ".join(text.split())
+    return plain_text(text)
 
 
 # ------------------------------------------------------------------- arXiv

@@ -210,6 +210,23 @@ def test_add_doi_matches_the_knowledge_base_record(services, mini, doi, work_id)
     assert not [p for p in lint(mini) if p.level == "error"]
 
 
+def test_control_characters_from_a_server_never_reach_the_file(services, mini):
+    """A hostile record: ESC sequences and a bidi override in the title and an author."""
+    message = {"DOI": "10.1234/ctrl", "type": "journal-article",
+               "issued": {"date-parts": [[2021]]},
+               "title": ["Clean \x1b[2J\x1b]0;pwned\x07Title\u202e"],
+               "author": [{"given": "Jane\x1b[31m", "family": "Smith"}]}
+    services.expect_request("/crossref/works/10.1234/ctrl").respond_with_json(
+        {"status": "ok", "message": message})
+    result = run(mini, "add", "doi", "10.1234/ctrl")
+    assert result.exit_code == 0, result.output
+    text = (mini / "works" / "smith2021clean.yaml").read_text()
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    data = yaml.safe_load(text)
+    assert data["authors"] == ["Jane [31m Smith"]  # the ESC is gone; the rest is text
+    assert "\x1b" not in result.output
+
+
 def test_an_unknown_doi_exits_1(services, mini):
     services.expect_request("/crossref/works/10.1234/nothing").respond_with_data(
         "Resource not found.", status=404)
