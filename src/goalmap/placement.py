@@ -17,13 +17,13 @@ import io
 import re
 from typing import Any, Optional
 
-from goalmap.errors import GoalmapError, UsageError
+from goalmap.errors import EXIT_PROBLEMS, GoalmapError, UsageError
 
 
 class PlacementError(GoalmapError):
     """The scheme file cannot be edited as asked (exit 1)."""
 
-    exit_code = 1
+    exit_code = EXIT_PROBLEMS
 
 
 def _yaml():

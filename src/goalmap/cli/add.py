@@ -9,6 +9,7 @@ from typing import List
 import typer
 
 from goalmap.cli.output import TaxonomyOption, emit_json, error, options, user_errors
+from goalmap.errors import EXIT_OK, EXIT_PROBLEMS
 
 add_app = typer.Typer(help="Add a paper by its identifier: metadata from arXiv or Crossref, "
                       "written as taxonomy/works/ID.yaml with an empty summary.",
@@ -121,7 +122,7 @@ def apply(root: Path, outcomes: list, dry_run: bool, as_json: bool,
             report(target, [p for p in errors
                             if p.file == target.relative_to(root).as_posix()])
         error("nothing written: the new entries would not lint clean")
-        return 1
+        return EXIT_PROBLEMS
     targets = {id(o): target for o, target, _ in staged}
     for o, target, text in staged:
         if not dry_run:
@@ -144,8 +145,8 @@ def apply(root: Path, outcomes: list, dry_run: bool, as_json: bool,
     elif table:
         _print_table(rows, dry_run)
     if skip_ok:
-        return 1 if any(o.paper is None for o in skipped) else 0
-    return 1 if skipped else 0
+        return EXIT_PROBLEMS if any(o.paper is None for o in skipped) else EXIT_OK
+    return EXIT_PROBLEMS if skipped else EXIT_OK
 
 
 def _row(o, target) -> dict:

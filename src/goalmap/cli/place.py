@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from goalmap.cli.output import TaxonomyOption, emit_json, error, options, user_errors
+from goalmap.errors import EXIT_PROBLEMS
 
 IN = typer.Option(..., "--in", metavar="SCHEME/CATEGORY",
                   help="The scheme and category ids (figure2/fig2-def-values).")
@@ -138,7 +139,7 @@ def _finish(job: dict, new_text: str, expect: list, verb: str, label: Optional[s
         for p in errors:
             print(f"{p.where}: [{p.level}] {p.message} ({p.rule})", file=sys.stderr)
         error("nothing written: the result would not lint clean")
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_PROBLEMS)
     diff = "".join(difflib.unified_diff(job["text"].splitlines(True),
                                         new_text.splitlines(True),
                                         f"a/{job['rel']}", f"b/{job['rel']}"))
