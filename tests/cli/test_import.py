@@ -107,3 +107,9 @@ def test_ids_follow_the_projects_rule_for_the_shipped_works():
               for w in kb.works.values() if w.authors}
     differ = {k: v for k, v in differ.items() if k != v}
     assert differ == {"scao2022bloom": "lescao2022bloom", "touvron2023llama2": "touvron2023llama"}
+
+
+def test_a_device_or_folder_is_refused(mini, tmp_path):
+    for target in (tmp_path, "/dev/zero"):
+        result = runner.invoke(app, ["--taxonomy", str(mini), "import", "bibtex", str(target)])
+        assert result.exit_code == 2 and "not a regular file" in result.stderr

@@ -8,6 +8,8 @@ import typer
 
 from goalmap.cli.output import TaxonomyOption, options, user_errors
 
+MAX_BIB_BYTES = 16 << 20  # a 16 MiB bibliography holds tens of thousands of entries
+
 import_app = typer.Typer(help="Add works in bulk from a bibliography file.",
                          no_args_is_help=True)
 
@@ -33,9 +35,14 @@ def import_bibtex(
         from goalmap.errors import UsageError
         from goalmap.ingest import papers_from_bibtex, plan
 
+        if not file.exists():
+            raise UsageError(f"no such file: {file}")
+        if not file.is_file():
+            raise UsageError(f"{file} is not a regular file")
+        if file.stat().st_size > MAX_BIB_BYTES:
+            raise UsageError(f"{file} is larger than {MAX_BIB_BYTES:,} bytes",
+                             hint="split it into several files")
         try:
-            if not file.is_file():
-                raise UsageError(f"no such file: {file}")
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}")
