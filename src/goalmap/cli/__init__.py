@@ -45,9 +45,11 @@ def _main(
 
 
 # The command groups, one module each (light modules: heavy imports live in the commands).
-from goalmap.cli import add, compare, export, find, imports, info, lint, new, place, relate, schema, show, stats  # noqa: E402
+from goalmap.cli import (  # noqa: E402
+    add, compare, export, find, imports, info, lint, new, place, relate, schema, show, stats)
 
-COMMAND_GROUPS = (show, find, relate, compare, stats, export, lint, new, info, add, imports, place, schema)
+COMMAND_GROUPS = (show, find, relate, compare, stats, export, lint, new, info, add, imports,
+                  place, schema)
 for _module in COMMAND_GROUPS:
     _module.register(app)
 
