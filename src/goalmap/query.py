@@ -317,3 +317,27 @@ def select(kb: KnowledgeBase, scheme: Optional[str] = None,
 def selected_categories(kb: KnowledgeBase, sel: Selection) -> list[str]:
     """The category ids of a selection, in walk order."""
     return [cat.id for _, cat, _ in walk(kb, sel.branches, sel.scheme)]
+
+
+ALL_SCHEMES = "all"  # the scheme name that means every scheme (export --scheme all)
+
+
+def scope_schemes(kb: KnowledgeBase, scheme: Optional[str],
+                  root: Optional[str] = None) -> list[str]:
+    """The scheme ids an export covers: every scheme for ``ALL_SCHEMES``, else the one
+    ``select`` picks (the default scheme for None)."""
+    if scheme == ALL_SCHEMES and root is None:
+        return list(kb.schemes)
+    return [select(kb, scheme, root).scheme]
+
+
+def scope_categories(kb: KnowledgeBase, scheme: Optional[str],
+                     root: Optional[str] = None) -> list[str]:
+    """The category ids an export covers, in walk order scheme by scheme: all of them
+    for ``ALL_SCHEMES``, else those of ``select(kb, scheme, root)``."""
+    if scheme == ALL_SCHEMES and root is None:
+        out: list[str] = []
+        for sid in kb.schemes:
+            out += selected_categories(kb, select(kb, sid))
+        return out
+    return selected_categories(kb, select(kb, scheme, root))

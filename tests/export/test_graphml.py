@@ -30,7 +30,7 @@ def test_lists_become_strings(hostile_kb):
 
 
 def test_real_knowledge_base_round_trips(real_kb):
-    g = nx.read_graphml(io.BytesIO(graphml.dumps(real_kb).encode("utf-8")))
+    g = nx.read_graphml(io.BytesIO(graphml.dumps(real_kb, scheme="all").encode("utf-8")))
     assert sorted(g.edges) == sorted(build_graph(real_kb, check=False).edges)
 
 

@@ -13,7 +13,7 @@ from typing import Optional
 
 from goalmap.export.tree import one_line
 from goalmap.kb import KnowledgeBase
-from goalmap.query import cited_works, select, selected_categories
+from goalmap.query import ALL_SCHEMES, cited_works, scope_categories
 
 _LATEX = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -102,9 +102,10 @@ def entry(work) -> str:
 
 def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
           **_: object) -> str:
-    """All works sorted by id; with --scheme or --root, the works that part cites, in id order."""
-    if scheme is None and root is None:
+    """The works the scheme (default: Figure 2) or --root cites, in id order; every
+    work with ``scheme="all"``."""
+    if scheme == ALL_SCHEMES and root is None:
         ids = sorted(kb.works)
     else:
-        ids = sorted(cited_works(kb, selected_categories(kb, select(kb, scheme, root))))
+        ids = sorted(cited_works(kb, scope_categories(kb, scheme, root)))
     return "\n".join(entry(kb.works[w]) for w in ids)
