@@ -341,3 +341,12 @@ def scope_categories(kb: KnowledgeBase, scheme: Optional[str],
             out += selected_categories(kb, select(kb, sid))
         return out
     return selected_categories(kb, select(kb, scheme, root))
+
+
+def scope_works(kb: KnowledgeBase, scheme: Optional[str],
+                root: Optional[str] = None) -> list[str]:
+    """The work ids an export lists, sorted: every work for ``ALL_SCHEMES``, else the
+    works the scope's categories cite."""
+    if scheme == ALL_SCHEMES and root is None:
+        return sorted(kb.works)
+    return sorted(cited_works(kb, scope_categories(kb, scheme, root)))

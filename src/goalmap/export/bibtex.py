@@ -13,7 +13,7 @@ from typing import Optional
 
 from goalmap.export.tree import one_line
 from goalmap.kb import KnowledgeBase
-from goalmap.query import ALL_SCHEMES, cited_works, scope_categories
+from goalmap.query import scope_works
 
 _LATEX = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -104,8 +104,5 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
           **_: object) -> str:
     """The works the scheme (default: Figure 2) or --root cites, in id order; every
     work with ``scheme="all"``."""
-    if scheme == ALL_SCHEMES and root is None:
-        ids = sorted(kb.works)
-    else:
-        ids = sorted(cited_works(kb, scope_categories(kb, scheme, root)))
+    ids = scope_works(kb, scheme, root)
     return "\n".join(entry(kb.works[w]) for w in ids)

@@ -38,8 +38,8 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 from goalmap.citations import cite_key
 from goalmap.errors import UsageError
 from goalmap.kb import KnowledgeBase
-from goalmap.query import (ALL_SCHEMES, ancestors, children, cited_works, iter_citations,
-                           scope_categories, scope_schemes, select)
+from goalmap.query import (ALL_SCHEMES, ancestors, children, iter_citations,
+                           scope_categories, scope_schemes, scope_works, select)
 
 DEFAULT_BASE = "https://w3id.org/goalmap/"
 VOCAB = Namespace("https://w3id.org/goalmap/ns#")  # goalmap's own terms, whatever the base
@@ -179,8 +179,7 @@ def descriptions(kb: KnowledgeBase, scheme: Optional[str] = None, root: Optional
             for w in cit.works:
                 if w in kb.works and cid not in work_cats.setdefault(w, []):
                     work_cats[w].append(cid)
-    works = sorted(kb.works) if scheme == ALL_SCHEMES and root is None else \
-        sorted(cited_works(kb, cat_ids))
+    works = scope_works(kb, scheme, root)
     for wid in works:
         yield iri("work", wid), _work(kb, iri, wid, work_cats.get(wid, []), sel)
     cited_res = {r for cid in cat_ids for cit in iter_citations(kb.categories[cid].citations)
