@@ -9,7 +9,8 @@
   ``skos:altLabel``; a category names its level with ``dcterms:subject``.
 - Works are ``bibo`` documents described with ``dcterms`` (title, creators,
   year, publisher), ``bibo:doi``, ``dcterms:identifier`` ("arXiv:2203.02155",
-  "doi:..."), the arXiv and DOI pages as ``rdfs:seeAlso``; resources are
+  "doi:..."), the arXiv and DOI pages and typed links as ``rdfs:seeAlso`` (code
+  as ``schema:codeRepository``), the venue as ``schema:isPartOf``; resources are
   ``schema:Dataset``/``SoftwareApplication``/``CreativeWork`` with
   ``schema:subjectOf`` the works that introduced them.
 - A category citing a work: ``<work> dcterms:subject <category>`` (SKOS's way to
@@ -245,7 +246,7 @@ def _work(kb: KnowledgeBase, iri: Minter, wid: str, cats: list[str], sel: Any) -
     po.append((DCTERMS.bibliographicCitation,
                text(cite_key(kb, wid, sel.scheme if sel is not None else None))))
     if w.venue:
-        po.append((BIBO.shortDescription, text(w.venue)))
+        po.append((SCHEMA.isPartOf, text(w.venue)))  # schema.org takes a venue's name as text
     if w.arxiv:
         po.append((DCTERMS.identifier, Literal(f"arXiv:{w.arxiv}")))
         page = web(f"https://arxiv.org/abs/{w.arxiv}")
@@ -262,13 +263,9 @@ def _work(kb: KnowledgeBase, iri: Minter, wid: str, cats: list[str], sel: Any) -
     for ln in w.links:
         link = web(ln.url)
         if link is not None:
-            po.append((SCHEMA[_LINK_PROP.get(ln.type, "relatedLink")], link))
+            po.append((SCHEMA.codeRepository if ln.type == "code" else RDFS.seeAlso, link))
     po += [(DCTERMS.subject, iri("category", c)) for c in cats]
     return po
-
-
-_LINK_PROP = {"code": "codeRepository", "data": "distribution", "paper": "citation",
-              "project": "mainEntityOfPage"}
 
 
 def _resource(kb: KnowledgeBase, iri: Minter, rid: str, works: set[str]) -> Pairs:
