@@ -242,3 +242,28 @@ def test_svg_size_and_rankdir(tmp_path):
     lr, tb, small = (points(tmp_path / n) for n in ("lr.svg", "tb.svg", "small.svg"))
     assert lr[0] > lr[1] and tb[0] != lr[0]  # left to right is wide; top down differs
     assert max(small) <= 2 * 72 + 1 and max(small) >= 2 * 72 - 8  # fits 2 inches, scaled
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "jsonld", "json", "graphml", "markdown"])
+def test_streamed_pieces_join_to_the_export(fmt):
+    from goalmap.export import chunks, dumps
+    from goalmap.loader import load
+
+    kb = load(HOSTILE, use_cache=False)
+    pieces = list(chunks(kb, fmt))
+    assert "".join(pieces) == dumps(kb, fmt)
+    if fmt != "markdown":
+        assert len(pieces) > 3  # written as it is made, not held whole
+
+
+def test_a_bad_argument_to_a_streamed_format_leaves_the_old_file(tmp_path):
+    target = tmp_path / "kb.ttl"
+    target.write_text("old\n")
+    result = run("--base-iri", "not-an-iri", "-o", str(target))
+    assert result.exit_code == 2 and "--base-iri must be" in result.stderr
+    result = run("turtle", "--root", "no-such-level", "-o", str(target))
+    assert result.exit_code == 1 and "no level or category named" in result.stderr
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["kb.ttl"]
+    assert run("-o", str(target)).exit_code == 0
+    assert target.read_text() == run("turtle").stdout

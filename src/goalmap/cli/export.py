@@ -80,7 +80,7 @@ def export(
     Every format exports the same scheme by default: the default scheme, Figure 2.
     """
     from goalmap.errors import UsageError
-    from goalmap.export import dumps, find_format, format_for_path
+    from goalmap.export import chunks, find_format, format_for_path
 
     with user_errors():
         if output is not None and check is not None:
@@ -120,20 +120,23 @@ def export(
             if key not in chosen.options:
                 raise UsageError(f"{OPTION_FLAGS[key]} does not apply to {chosen.name}",
                                  hint=_applies_to(key))
-        result = dumps(load_kb(options(ctx, taxonomy, no_cache)), chosen.name, scheme=scheme, root=root, **opts)
-        data = result.encode("utf-8") if isinstance(result, str) else result
-        del result
+        if chosen.binary and output is None and check is None and sys.stdout.isatty():
+            raise UsageError(f"{chosen.name} is binary; not writing it to a terminal",
+                             hint="use -o FILE, or redirect stdout")
+        # Pieces as the exporter makes them (the large formats stream), written as they come.
+        pieces = chunks(load_kb(options(ctx, taxonomy, no_cache)), chosen.name, scheme=scheme,
+                        root=root, **opts)
         if check is not None:
+            data = b"".join(p.encode("utf-8") if isinstance(p, str) else p for p in pieces)
             _check(check, data, chosen.binary)
         elif output is not None:
             from goalmap.fsutil import write_atomic
 
-            write_atomic(output, data)
+            write_atomic(output, pieces)
         else:
-            if chosen.binary and sys.stdout.isatty():
-                raise UsageError(f"{chosen.name} is binary; not writing it to a terminal",
-                                 hint="use -o FILE, or redirect stdout")
-            sys.stdout.buffer.write(data)
+            for piece in pieces:
+                sys.stdout.buffer.write(piece.encode("utf-8") if isinstance(piece, str)
+                                        else piece)
             sys.stdout.flush()
 
 

@@ -15,9 +15,10 @@ scheme at once, for the formats that describe the whole knowledge base
 from __future__ import annotations
 
 import importlib
+import itertools
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Callable, Optional, Union
+from typing import Callable, Iterator, Optional, Union
 
 from goalmap.errors import UsageError
 from goalmap.kb import KnowledgeBase
@@ -114,6 +115,26 @@ def dumps(kb: KnowledgeBase, name: str, *, scheme: Optional[str] = None,
     ``scheme`` None is the default scheme for every format; ``"all"`` (when no
     scheme has that id) is every scheme, for the formats that allow it.
     """
+    mod, scheme = _module(kb, name, scheme, root)
+    return mod.dumps(kb, scheme=scheme, root=root, **opts)
+
+
+def chunks(kb: KnowledgeBase, name: str, *, scheme: Optional[str] = None,
+           root: Optional[str] = None, **opts: object) -> Iterator[Union[str, bytes]]:
+    """The export of ``dumps`` in pieces that join to the same text, for writing as they
+    come: formats whose module has ``iter_dumps`` stream; the others give one piece.
+    Errors in the arguments are raised here, before the first piece."""
+    mod, scheme = _module(kb, name, scheme, root)
+    if hasattr(mod, "iter_dumps"):
+        it = mod.iter_dumps(kb, scheme=scheme, root=root, **opts)
+        first = next(it, None)  # argument errors surface before anything is written
+        if first is None:
+            return iter(())
+        return itertools.chain((first,), it)
+    return iter((mod.dumps(kb, scheme=scheme, root=root, **opts),))
+
+
+def _module(kb: KnowledgeBase, name: str, scheme: Optional[str], root: Optional[str]):
     fmt = find_format(name)
     if scheme is not None and scheme.casefold() == ALL and ALL not in kb.schemes:
         if not fmt.whole:
@@ -121,5 +142,4 @@ def dumps(kb: KnowledgeBase, name: str, *, scheme: Optional[str] = None,
                              + ", ".join(f.name for f in FORMATS.values() if f.whole),
                              hint="drop --scheme for Figure 2, or name a scheme")
         scheme = ALL if root is None else None
-    mod = importlib.import_module(fmt.module)
-    return mod.dumps(kb, scheme=scheme, root=root, **opts)
+    return importlib.import_module(fmt.module), scheme

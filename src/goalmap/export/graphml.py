@@ -58,8 +58,9 @@ def _text(value) -> str:
     return _NOT_XML.sub("", escape(str(value)))
 
 
-def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
-          **_: object) -> str:
+def iter_dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
+               **_: object) -> Iterator[str]:
+    """The GraphML text, a node or an edge at a time."""
     g = selected_graph(kb, scheme, root)
     nodes = sorted(g)
     edges = sorted(g.edges)
@@ -78,6 +79,7 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
         out.append(f'  <key id="{kid}" for="{domain}" attr.name={_attr(name)} '
                    f'attr.type="{GRAPHML_TYPE[kind]}" />')
     out.append('  <graph edgedefault="directed">')
+    yield "\n".join(out) + "\n"
 
     def data(domain: str, attrs: dict) -> Iterator[str]:
         for k, v in _scalars(attrs):
@@ -85,12 +87,13 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
             yield f'      <data key="{kid}">{_text(str(v) if kind == "str" else v)}</data>'
 
     for n in nodes:
-        out.append(f"    <node id={_attr(n)}>")
-        out.extend(data("node", g.nodes[n]))
-        out.append("    </node>")
+        yield "\n".join([f"    <node id={_attr(n)}>", *data("node", g.nodes[n]),
+                         "    </node>"]) + "\n"
     for u, v in edges:
-        out.append(f"    <edge source={_attr(u)} target={_attr(v)}>")
-        out.extend(data("edge", g.edges[u, v]))
-        out.append("    </edge>")
-    out += ["  </graph>", "</graphml>"]
-    return "\n".join(out) + "\n"
+        yield "\n".join([f"    <edge source={_attr(u)} target={_attr(v)}>",
+                         *data("edge", g.edges[u, v]), "    </edge>"]) + "\n"
+    yield "  </graph>\n</graphml>\n"
+
+
+def dumps(kb: KnowledgeBase, **kw: object) -> str:
+    return "".join(iter_dumps(kb, **kw))

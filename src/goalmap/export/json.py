@@ -14,7 +14,7 @@ graph as dicts is never built (at 100k works that copy was most of the memory).
 from __future__ import annotations
 
 import json as _json
-from typing import Optional
+from typing import Iterator, Optional
 
 import networkx as nx
 
@@ -31,25 +31,21 @@ def _item(obj: dict) -> str:
     return "  " + text.replace("\n", "\n  ")
 
 
-def _list(name: str, items, last: bool = False) -> list[str]:
-    out = [f' "{name}": [']
-    first = True
+def _list(name: str, items, last: bool = False) -> Iterator[str]:
+    """A top-level list, as json.dumps(indent=1) writes it, an item at a time."""
+    sep = "\n"
     for obj in items:
-        if not first:
-            out[-1] += ","
-        out.append(_item(obj))
-        first = False
-    if first:
-        out[0] = f' "{name}": []'
-    else:
-        out.append(" ]")
-    out[-1] += "" if last else ","
-    return out
+        if sep == "\n":
+            yield f' "{name}": ['
+        yield sep + _item(obj)
+        sep = ",\n"
+    yield (f' "{name}": []' if sep == "\n" else "\n ]") + ("\n" if last else ",\n")
 
 
-def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
-          **_: object) -> str:
-    """The graph of the default scheme (or ``scheme``, ``"all"`` for every one, or ``root``)."""
+def iter_dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
+               **_: object) -> Iterator[str]:
+    """The graph of the default scheme (or ``scheme``, ``"all"`` for every one, or ``root``),
+    one node or edge at a time."""
     g = selected_graph(kb, scheme, root)
     chosen = ALL_SCHEMES if scheme == ALL_SCHEMES and root is None else select(kb, scheme,
                                                                                root).scheme
@@ -57,14 +53,17 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
             **({"root": root} if root else {})}
     nodes = ({"id": n, **g.nodes[n]} for n in sorted(g))
     edges = ({"source": u, "target": v, **g.edges[u, v]} for u, v in sorted(g.edges))
-    lines = ["{", ' "directed": true,']
-    lines += _list("edges", edges)
-    lines.append(' "graph": ' + _json.dumps(meta, ensure_ascii=False, indent=1,
-                                             sort_keys=True).replace("\n", "\n ") + ",")
-    lines.append(' "multigraph": false,')
-    lines += _list("nodes", nodes, last=True)
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    yield '{\n "directed": true,\n'
+    yield from _list("edges", edges)
+    yield ' "graph": ' + _json.dumps(meta, ensure_ascii=False, indent=1,
+                                      sort_keys=True).replace("\n", "\n ") + ",\n"
+    yield ' "multigraph": false,\n'
+    yield from _list("nodes", nodes, last=True)
+    yield "}\n"
+
+
+def dumps(kb: KnowledgeBase, **kw: object) -> str:
+    return "".join(iter_dumps(kb, **kw))
 
 
 def loads(text: str) -> nx.DiGraph:

@@ -9,7 +9,7 @@ prefixes as the Turtle, and only where the local part is plainly safe.
 from __future__ import annotations
 
 import json
-from typing import Optional
+from typing import Iterator, Optional
 
 from rdflib import Literal
 from rdflib.namespace import RDF, XSD
@@ -34,18 +34,26 @@ def _value(names: Names, node) -> object:
     return {"@value": str(node)}
 
 
-def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
-          base_iri: str = DEFAULT_BASE, **_: object) -> str:
+def iter_dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
+               base_iri: str = DEFAULT_BASE, **_: object) -> Iterator[str]:
+    """The JSON-LD text, one node object at a time."""
     spaces = prefixes(base_iri)
     names = Names(spaces)
-    nodes = []
-    for subject, po in descriptions(kb, scheme=scheme, root=root, base_iri=base_iri):
+    subjects = descriptions(kb, scheme=scheme, root=root, base_iri=base_iri)
+    context = json.dumps({"@context": spaces}, ensure_ascii=False, indent=1)[:-2]
+    yield context + ',\n "@graph": ['
+    sep = "\n  "
+    for subject, po in subjects:
         obj: dict = {"@id": _compact(names, subject)}
         for p, o in po:
             if p == RDF.type:
                 obj.setdefault("@type", []).append(_compact(names, o))
             else:
                 obj.setdefault(_compact(names, p), []).append(_value(names, o))
-        nodes.append(json.dumps(obj, ensure_ascii=False))
-    context = json.dumps({"@context": spaces}, ensure_ascii=False, indent=1)[:-2]
-    return context + ',\n "@graph": [\n  ' + ",\n  ".join(nodes) + "\n ]\n}\n"
+        yield sep + json.dumps(obj, ensure_ascii=False)
+        sep = ",\n  "
+    yield "\n ]\n}\n"
+
+
+def dumps(kb: KnowledgeBase, **kw: object) -> str:
+    return "".join(iter_dumps(kb, **kw))

@@ -123,13 +123,22 @@ def pref_labels(kb: KnowledgeBase, cat_ids: list[str]) -> dict[str, str]:
 def descriptions(kb: KnowledgeBase, scheme: Optional[str] = None, root: Optional[str] = None,
                  base_iri: str = DEFAULT_BASE) -> Iterator[tuple[URIRef, Pairs]]:
     """(subject, [(predicate, object), ...]) for every subject of the export, in order:
-    schemes and their concepts, the level scheme, citations, works, resources."""
+    schemes and their concepts, the level scheme, citations, works, resources.
+
+    The arguments are checked now (UsageError, UnknownTarget), before the first subject.
+    """
     iri = Minter(base_iri)
-    ns = iri.ns
     scheme_ids = scope_schemes(kb, scheme, root)
     cat_ids = scope_categories(kb, scheme, root)
-    in_scope = set(cat_ids)
     sel = None if scheme == ALL_SCHEMES and root is None else select(kb, scheme, root)
+    return _describe(kb, iri, scheme, root, scheme_ids, cat_ids, sel)
+
+
+def _describe(kb: KnowledgeBase, iri: Minter, scheme: Optional[str], root: Optional[str],
+              scheme_ids: list[str], cat_ids: list[str],
+              sel: Any) -> Iterator[tuple[URIRef, Pairs]]:
+    ns = iri.ns
+    in_scope = set(cat_ids)
     tops = ([c.id for c, _ in sel.branches] if sel is not None else
             [c.id for s in scheme_ids for c in children(kb, None, s)])
 

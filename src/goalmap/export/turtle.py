@@ -11,7 +11,7 @@ only when its local part is plainly safe; anything else is written as a full
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
@@ -49,15 +49,20 @@ class Names:
         return self.literal(node) if isinstance(node, Literal) else self.iri(node)
 
 
-def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
-          base_iri: str = DEFAULT_BASE, **_: object) -> str:
+def iter_dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
+               base_iri: str = DEFAULT_BASE, **_: object) -> Iterator[str]:
+    """The Turtle text, one subject's block at a time."""
     spaces = prefixes(base_iri)
     names = Names(spaces)
-    parts = [f"@prefix {p}: <{ns}> ." for p, ns in spaces.items()]
-    for subject, po in descriptions(kb, scheme=scheme, root=root, base_iri=base_iri):
+    subjects = descriptions(kb, scheme=scheme, root=root, base_iri=base_iri)
+    yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in spaces.items())
+    for subject, po in subjects:
         lines = []
         for p, o in po:
             verb = "a" if p == RDF.type else names.iri(p)
             lines.append(f"    {verb} {names.term(o)}")
-        parts.append("\n" + names.iri(subject) + "\n" + " ;\n".join(lines) + " .")
-    return "\n".join(parts) + "\n"
+        yield "\n" + names.iri(subject) + "\n" + " ;\n".join(lines) + " .\n"
+
+
+def dumps(kb: KnowledgeBase, **kw: object) -> str:
+    return "".join(iter_dumps(kb, **kw))
