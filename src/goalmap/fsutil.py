@@ -56,6 +56,17 @@ def write_atomic(path: str | os.PathLike, data: Union[str, bytes, Iterable[Union
         raw = data
     else:
         raw = (c.encode("utf-8") if isinstance(c, str) else c for c in data)
+    if target.exists() and not target.is_file():
+        # A device, FIFO or socket (-o /dev/null, -o /dev/stdout, a named pipe): write into
+        # it; renaming a file over it would replace the device itself.
+        try:
+            with open(target, "wb") as fh:
+                for chunk in ([raw] if isinstance(raw, (bytes, bytearray)) else raw):
+                    fh.write(chunk)
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}",
+                              hint="check the path and its permissions") from None
+        return target
     if target.exists():
         mode = target.stat().st_mode & 0o7777
     else:
