@@ -92,7 +92,8 @@ def test_svg_and_png(tmp_path):
     assert (tmp_path / "f.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-FORMATS = ["markdown", "dot", "mermaid", "json", "graphml", "bibtex", "csl", "turtle", "jsonld"]
+FORMATS = ["markdown", "dot", "mermaid", "json", "graphml", "bibtex", "csl", "turtle", "jsonld",
+           "html"]
 
 
 @pytest.mark.slow
@@ -115,7 +116,8 @@ def real(*args):
     return runner.invoke(app, ["--taxonomy", str(REAL), "export", *args], env={})
 
 
-@pytest.mark.parametrize("fmt", ["bibtex", "json", "graphml", "markdown", "mermaid", "dot"])
+@pytest.mark.parametrize("fmt", ["bibtex", "json", "graphml", "markdown", "mermaid", "dot", "csl",
+                                 "turtle", "jsonld"])
 def test_every_format_defaults_to_figure2(fmt):
     """Figure 2 is the default that --help states, for every format."""
     plain, figure2 = real(fmt), real(fmt, "--scheme", "figure2")
@@ -159,6 +161,7 @@ def test_help_states_the_one_default():
     result = runner.invoke(app, ["export", "--help"], env={"COLUMNS": "200"})
     text = " ".join(result.stdout.split())
     assert "The default, for every format, is the default scheme (Figure 2)" in text
+    assert "html, the explorer, opens on it and carries every edition" in text
 
 
 def test_help_names_every_format_and_alias():
@@ -267,3 +270,7 @@ def test_a_bad_argument_to_a_streamed_format_leaves_the_old_file(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["kb.ttl"]
     assert run("-o", str(target)).exit_code == 0
     assert target.read_text() == run("turtle").stdout
+
+
+def test_html_scheme_all_is_the_explorer_with_every_edition():
+    assert real("html", "--scheme", "all").stdout == real("html").stdout != ""
