@@ -180,7 +180,8 @@ def test_format_aliases(alias, name):
 @pytest.mark.parametrize("filename, name", [("fig.md", "markdown"), ("FIG.MD", "markdown"),
                                             ("refs.bib", "bibtex"), ("g.graphml", "graphml"),
                                             ("g.json", "json"), ("chart.mmd", "mermaid"),
-                                            ("fig.gv", "dot")])
+                                            ("fig.gv", "dot"), ("refs.csl.json", "csl"),
+                                            ("kb.ttl", "turtle"), ("kb.jsonld", "jsonld")])
 def test_format_inferred_from_the_output_name(tmp_path, filename, name):
     target = tmp_path / filename
     result = run("-o", str(target))

@@ -34,7 +34,7 @@ OPTION_FLAGS = {
 def export(
     ctx: typer.Context,
     fmt: Optional[str] = typer.Argument(
-        None, metavar="[FORMAT]",
+        None, metavar="FORMAT",
         help=f"One of: {FORMAT_NAMES} (aliases: {FORMAT_ALIASES}). "
         "When left out, it is inferred from the name given to -o or --check (.md, .svg, .png, "
         ".ttl, .jsonld, .csl.json, .bib, ...)."),
