@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -77,16 +78,24 @@ for kind in FILE_KINDS:
 """
 
 
-def run_once(cmd: list[str], env: dict, cwd: Path) -> tuple[float, int, int]:
-    """(seconds, exit code, peak RSS of the child in KiB) of one run."""
+def run_once(cmd: list[str], env: dict, cwd: Path,
+             timeout: float | None = None) -> tuple[float, int, int]:
+    """(seconds, exit code, peak RSS of the child in KiB) of one run; a run past
+    ``timeout`` seconds is killed (exit code -9).  The peak is the larger of the
+    child's and of any program it ran and waited for (Graphviz for svg and png)."""
     start = time.perf_counter()
     pid = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                            env=env, cwd=cwd)
+    timer = threading.Timer(timeout, pid.kill) if timeout else None
+    if timer:
+        timer.start()
     # Drain stdout (a pipe, as a reader would) and reap the child for its rusage.
     assert pid.stdout is not None
     while pid.stdout.read(1 << 16):
         pass
     _, status, usage = os.wait4(pid.pid, 0)
+    if timer:
+        timer.cancel()
     pid.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - start
     return elapsed, pid.returncode, usage.ru_maxrss
@@ -103,14 +112,14 @@ class Bench:
         self.env.pop("GOALMAP_NO_CACHE", None)
 
     def time(self, name: str, cmd: list[str], runs: int | None = None, before=None,
-             ok=(0,), env: dict | None = None) -> dict:
+             ok=(0,), env: dict | None = None, timeout: float | None = None) -> dict:
         """Median seconds and max peak memory of ``runs`` runs; ``before`` runs before each;
-        ``env`` adds variables for this command."""
+        ``env`` adds variables for this command; a run past ``timeout`` seconds is stopped."""
         times, peaks, codes = [], [], set()
         for _ in range(runs or self.runs):
             if before:
                 before()
-            seconds, code, peak = run_once(cmd, {**self.env, **(env or {})}, REPO)
+            seconds, code, peak = run_once(cmd, {**self.env, **(env or {})}, REPO, timeout)
             times.append(seconds)
             peaks.append(peak)
             codes.add(code)
@@ -314,6 +323,38 @@ def report(start: dict, kbs: dict[str, dict], runs: int, sizes: list[int]) -> st
     return "\n".join(lines)
 
 
+def export_rows(b: Bench, label: str, root: Path, n_works: int, runs: int,
+                timeout: float) -> dict:
+    """Every export format of ``goalmap.export.FORMATS`` on one knowledge base (warm
+    cache, output to a pipe that is drained), beside the bare CSafeLoader parse of the
+    same files."""
+    from goalmap.export import FORMATS
+
+    print(f"{label} exports ({n_works} works)", file=sys.stderr)
+    t = {"bare": b.time(f"{label}: CSafeLoader parse (baseline)",
+                        [PY, "-c", BARE_PARSE, str(root)], runs)}
+    b.clear_cache()
+    b.time(f"{label}: (warming the cache)", goalmap(root, "show", "values"), 1)
+    for name in FORMATS:
+        t[name] = b.time(f"{label}: export {name} (warm cache)",
+                         goalmap(root, "export", name), runs, timeout=timeout)
+    return t
+
+
+def export_report(kbs: dict[str, dict]) -> str:
+    lines = ["| knowledge base | measurement | time | peak memory | vs CSafeLoader parse |",
+             "|---|---|---|---|---|"]
+    for label, t in kbs.items():
+        for key, r in t.items():
+            what = "CSafeLoader parse (baseline)" if key == "bare" else f"export {key}"
+            if r["failed"]:
+                what += " (timed out)" if -9 in r["codes"] else (
+                    " (failed: exit " + ",".join(map(str, r["codes"])) + ")")
+            lines.append(f"| {label} | {what} | {ms(r)} | {r['peak_kib'] / 1024:.0f} MiB | "
+                         f"{ratio(r, t['bare']) if key != 'bare' else ''} |")
+    return "\n".join(lines) + "\n"
+
+
 def find_tools() -> dict:
     here = Path(PY).parent
     out = {}
@@ -335,6 +376,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip yamllint and check-jsonschema")
     parser.add_argument("--work-dir", type=Path, help="where to generate (default: a temp dir)")
     parser.add_argument("--out", type=Path, default=HERE / "results.md", help="the results file")
+    parser.add_argument("--exports", action="store_true",
+                        help="only every export format at each size (a table of time and peak "
+                        "memory), written to --out")
+    parser.add_argument("--timeout", type=float, default=1800,
+                        help="--exports: seconds before one export run is stopped")
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 10)
     sizes = ([int(s) for s in args.sizes.split(",")] if args.sizes
@@ -348,6 +394,20 @@ def main(argv: list[str] | None = None) -> int:
         schemas = tmp / "schemas"
         schemas.mkdir()
         subprocess.run([PY, "-c", EXPORT_SCHEMAS, str(schemas)], check=True, env=b.env)
+        kbs: dict[str, dict] = {}
+        if args.exports:
+            for n in sizes:
+                label = f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
+                root = work / f"kb-{n}"
+                generate(root, n)
+                kbs[label] = export_rows(b, label, root, n, runs if n < 100000
+                                         else min(runs, args.big_runs), args.timeout)
+                if args.work_dir is None:
+                    shutil.rmtree(root, ignore_errors=True)
+            text = export_report(kbs)
+            print(text)
+            args.out.write_text(text, encoding="utf-8")
+            return 0
         print("start-up", file=sys.stderr)
         hello = str(HERE / "hello_typer.py")
         start = {
@@ -356,7 +416,6 @@ def main(argv: list[str] | None = None) -> int:
             "hello_cmd": b.time("hello typer hello", [PY, hello, "hello"]),
             "help": b.time("goalmap --help", goalmap(None, "--help")),
         }
-        kbs: dict[str, dict] = {}
         if not args.no_real:
             from goalmap.workspace import packaged_taxonomy
 

@@ -58,3 +58,18 @@ def test_hello_world_baseline_prints_its_word():
     proc = subprocess.run([sys.executable, str(BENCH / "hello_typer.py"), "hello"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout == "hello\n"
+
+
+def test_exports_run_measures_every_format(tmp_path):
+    from goalmap.export import FORMATS
+
+    out = tmp_path / "exports.md"
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--exports", "--sizes", "20", "--runs", "1",
+         "--out", str(out)], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text()
+    assert "| 20 | CSafeLoader parse (baseline) |" in text
+    for name in FORMATS:
+        assert f"| 20 | export {name} |" in text, name
+    assert "(failed" not in text and "(timed out)" not in text

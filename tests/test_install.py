@@ -69,3 +69,20 @@ def test_installed_package_writes_the_explorer(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "function el(tag, cls, text)" in page
+
+
+def test_the_shacl_shapes_ship_in_the_wheel(wheel, tmp_path):
+    """The SHACL shapes of the RDF export are read from the installed package."""
+    assert "goalmap/export/data/goalmap-shapes.ttl" in zipfile.ZipFile(wheel).namelist()
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--quiet",
+                    "--target", str(target), str(wheel)], check=True)
+    env = {k: v for k, v in os.environ.items() if k != "GOALMAP_TAXONOMY"}
+    env["PYTHONPATH"] = str(target)
+    code = ("from goalmap.export.rdf import shapes_path; p = shapes_path(); "
+            "print(p); print(p.read_text()[:200])")
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(str(target))
+    assert "@prefix sh:" in result.stdout

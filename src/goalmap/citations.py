@@ -5,6 +5,7 @@ The one place that renders citation keys; ``show``, the views and every exporter
 
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "da", "di", "le", "la", "du"}
@@ -90,9 +91,25 @@ def letters(kb: Any, scheme_id: Optional[str] = None) -> dict[str, str]:
     return built
 
 
-def citation_label(kb: Any, cit: Any, scheme_id: Optional[str] = None) -> str:
-    """``Label (Surname et al., Year; ...)``, as Figure 2 prints a citation."""
+_YEAR_LETTER = re.compile(r"(\d{4})[a-z]\b")
+
+
+def label_is_key(kb: Any, cit: Any, scheme_id: Optional[str] = None) -> bool:
+    """True when the label already is the citation of its works (``Askell et al., 2021``,
+    ``Touvron et al., 2023a``), as the survey's running text labels what it cites by
+    author and year: then the label is not followed by the same text again."""
     works = [w for w in cit.works if w in kb.works]
     if not works:
+        return False
+    keys = "; ".join(cite_key(kb, w, scheme_id) for w in works)
+    label = " ".join(cit.label.split())
+    return label == keys or _YEAR_LETTER.sub(r"\1", label) == _YEAR_LETTER.sub(r"\1", keys)
+
+
+def citation_label(kb: Any, cit: Any, scheme_id: Optional[str] = None) -> str:
+    """``Label (Surname et al., Year; ...)``, as Figure 2 prints a citation; the label
+    alone when it already is that citation (see ``label_is_key``)."""
+    works = [w for w in cit.works if w in kb.works]
+    if not works or label_is_key(kb, cit, scheme_id):
         return cit.label
     return f"{cit.label} (" + "; ".join(cite_key(kb, w, scheme_id) for w in works) + ")"

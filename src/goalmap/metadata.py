@@ -19,6 +19,7 @@ from typing import Optional
 from urllib.parse import quote, urlsplit
 
 from goalmap.errors import UsageError
+from goalmap.ids import parse_arxiv
 from goalmap.webclient import Client, RemoteError, RemoteNotFound, env_number as _number
 
 ARXIV_API = "https://export.arxiv.org/api/query"
@@ -159,10 +160,9 @@ def parse_atom(content: bytes) -> dict[str, Paper]:
     out: dict[str, Paper] = {}
     for entry in feed.findall(f"{ATOM}entry"):
         link = (entry.findtext(f"{ATOM}id") or "").strip()
-        match = re.search(r"arxiv\.org/abs/(.+?)(v\d+)?$", link)
-        if not match:
+        bare = parse_arxiv(link) if "arxiv.org/abs/" in link else None
+        if not bare:
             continue  # arXiv's error entries have an api/errors id
-        bare = match.group(1)
         title = _title(entry.findtext(f"{ATOM}title") or "")
         authors = [clean_author(a.findtext(f"{ATOM}name") or "")
                    for a in entry.findall(f"{ATOM}author")]

@@ -320,24 +320,6 @@ def selected_categories(kb: KnowledgeBase, sel: Selection) -> list[str]:
 
 
 
-# ------------------------------------------------------------------ search
-def search(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str]]:
-    """(id, kind, label) of entries whose id, name, alias, title or authors contain ``text``."""
-    from goalmap.kb import entry_label, norm
-
-    words = [norm(w) for w in text.split() if norm(w)]
-    out = []
-    for kind, table in kb.tables_by_kind():
-        for entry_id, entry in table.items():
-            label = entry_label(entry)
-            hay = " ".join([entry_id, label, *getattr(entry, "aliases", ()),
-                            *getattr(entry, "authors", ()), str(getattr(entry, "year", ""))])
-            folded = norm(hay)
-            if words and all(w in folded for w in words):
-                out.append((entry_id, kind, label))
-    return out
-
-
 # -------------------------------------------------------------- duplicates
 def work_keys(work: Any) -> list[tuple[str, tuple, str]]:
     """(key, field path, what) that identify a work: its arXiv id (without version), its
@@ -377,3 +359,36 @@ def duplicate_of(index: dict[str, str], work: Any) -> Optional[tuple[str, str]]:
         if key in index:
             return index[key], what
     return None
+
+
+ALL_SCHEMES = "all"  # the scheme name that means every scheme (export --scheme all)
+
+
+def scope_schemes(kb: KnowledgeBase, scheme: Optional[str],
+                  root: Optional[str] = None) -> list[str]:
+    """The scheme ids an export covers: every scheme for ``ALL_SCHEMES``, else the one
+    ``select`` picks (the default scheme for None)."""
+    if scheme == ALL_SCHEMES and root is None:
+        return list(kb.schemes)
+    return [select(kb, scheme, root).scheme]
+
+
+def scope_categories(kb: KnowledgeBase, scheme: Optional[str],
+                     root: Optional[str] = None) -> list[str]:
+    """The category ids an export covers, in walk order scheme by scheme: all of them
+    for ``ALL_SCHEMES``, else those of ``select(kb, scheme, root)``."""
+    if scheme == ALL_SCHEMES and root is None:
+        out: list[str] = []
+        for sid in kb.schemes:
+            out += selected_categories(kb, select(kb, sid))
+        return out
+    return selected_categories(kb, select(kb, scheme, root))
+
+
+def scope_works(kb: KnowledgeBase, scheme: Optional[str],
+                root: Optional[str] = None) -> list[str]:
+    """The work ids an export lists, sorted: every work for ``ALL_SCHEMES``, else the
+    works the scope's categories cite."""
+    if scheme == ALL_SCHEMES and root is None:
+        return sorted(kb.works)
+    return sorted(cited_works(kb, scope_categories(kb, scheme, root)))

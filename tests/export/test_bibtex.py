@@ -71,5 +71,5 @@ def test_protection():
 
 
 def test_real_knowledge_base_parses(real_kb):
-    library = parse(bibtex.dumps(real_kb))
+    library = parse(bibtex.dumps(real_kb, scheme="all"))
     assert sorted(e.key for e in library.entries) == sorted(real_kb.works)

@@ -30,7 +30,7 @@ def test_lists_become_strings(hostile_kb):
 
 
 def test_real_knowledge_base_round_trips(real_kb):
-    g = nx.read_graphml(io.BytesIO(graphml.dumps(real_kb).encode("utf-8")))
+    g = nx.read_graphml(io.BytesIO(graphml.dumps(real_kb, scheme="all").encode("utf-8")))
     assert sorted(g.edges) == sorted(build_graph(real_kb, check=False).edges)
 
 
@@ -40,3 +40,23 @@ def test_disputed_fact_keeps_both_values(real_kb):
     facts = json.loads(g.nodes["super-natinst"]["facts"])
     [tasks] = [f for f in facts if f["key"] == "tasks"]
     assert [(r["value"], r["source"]) for r in tasks["readings"]] == [(1616, "Sec. 2.1"), (76, "Table 1")]
+
+
+def test_reads_back_as_networkx_own_writer_would_write_it(any_kb):
+    """The export is streamed (memory at scale); networkx reads it back to the graph its
+    own write_graphml gives for the same scalar attributes."""
+    from goalmap.export.graphsel import selected_graph
+
+    g = selected_graph(any_kb, "all")
+    flat = nx.DiGraph()
+    for n in sorted(g):
+        flat.add_node(n, **{k: graphml.flatten(v) for k, v in g.nodes[n].items()})
+    for u, v in sorted(g.edges):
+        flat.add_edge(u, v, **{k: graphml.flatten(x) for k, x in g.edges[u, v].items()})
+    buf = io.BytesIO()
+    nx.write_graphml(flat, buf)
+    theirs = nx.read_graphml(io.BytesIO(buf.getvalue()))
+    ours = nx.read_graphml(io.BytesIO(graphml.dumps(any_kb, scheme="all").encode("utf-8")))
+    assert sorted(ours.nodes) == sorted(theirs.nodes)
+    assert {n: ours.nodes[n] for n in ours} == {n: theirs.nodes[n] for n in theirs}
+    assert {e: ours.edges[e] for e in ours.edges} == {e: theirs.edges[e] for e in theirs.edges}

@@ -75,10 +75,27 @@ def test_node_kind_is_the_entry_kind(mini_kb):
 
 
 def test_real_knowledge_base_round_trips(real_kb):
-    g = json_export.loads(json_export.dumps(real_kb))
+    g = json_export.loads(json_export.dumps(real_kb, scheme="all"))
     original = build_graph(real_kb, check=False)
     assert sorted(g.nodes) == sorted(original.nodes)
     assert sorted(g.edges) == sorted(original.edges)
+
+
+def test_written_as_json_dumps_would_write_the_node_link_data(any_kb):
+    """The export writes node by node (to save memory at scale), and the text is still
+    exactly json.dumps of networkx's node_link_data, sorted."""
+    import json as _json
+
+    import networkx as nx
+
+    from goalmap.export.graphsel import selected_graph
+
+    text = json_export.dumps(any_kb, scheme="all")
+    data = nx.node_link_data(selected_graph(any_kb, "all"), edges="edges")
+    data["graph"] = {"format": "goalmap-graph", "version": 1, "scheme": "all"}
+    data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
+    data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"]))
+    assert text == _json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def test_disputed_fact_keeps_both_values_in_the_json_graph(real_kb):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pytest
 from markdown_it import MarkdownIt
 
 from goalmap.export import markdown
@@ -77,7 +78,8 @@ def test_a_work_appears_once_per_heading(mini_kb):
     text = markdown.dumps(mini_kb)
     section = text.split("### Human Preferences")[1].split("##")[0]
     assert section.count("Ouyang et al., 2022") == 1
-    assert "**InstructGPT**, **Aplaca** (printed as “Aplaca (Taori et al., 2023)”)" in section
+    assert "- **InstructGPT**, **Aplaca** (Ouyang et al., 2022): " in section
+    assert section.rstrip().endswith(" — printed as “Aplaca (Taori et al., 2023)”")
 
 
 def test_tables_are_gfm_tables(mini_kb):
@@ -119,3 +121,79 @@ def test_real_knowledge_base(real_kb):
 def test_real_revised_tree_level_includes_sub_levels(real_kb):
     headings = check_links(markdown.dumps(real_kb, scheme="revised-2024", root="values"))
     assert len([h for d, h in headings if d == 2]) > 1  # Contents plus the values branches
+
+
+# ---------------------------------------------------------------- issue 14 defects
+def bullets_under(text: str, heading: str) -> list[str]:
+    """The bullet lines of the section whose heading text is ``heading``."""
+    section = re.split(r"^#+ " + re.escape(heading) + "$", text, flags=re.M)[1]
+    section = re.split(r"^#", section, flags=re.M)[0]
+    return [ln for ln in section.splitlines() if ln.lstrip().startswith("- ")]
+
+
+def test_a_shared_citation_is_listed_under_each_citation_that_includes_it(real_kb):
+    """WVS is included by GlobalOpinionQA and by Cultural Values (Figure 2, Human Value
+    Surveys): it shows once under each, never twice under the first."""
+    lines = bullets_under(markdown.dumps(real_kb), "Human Value Surveys")
+    heads = [re.match(r"( *)- \*\*(.+?)\*\*", ln).groups() for ln in lines]
+    assert [(len(indent), label) for indent, label in heads] == [
+        (0, "GlobalOpinionQA"),
+        (2, "World Values Survey (WVS)"),
+        (2, "Pew Research Center’s Global Attitudes surveys (GAS)"),
+        (0, "Cultural Values"),
+        (2, "Hofstede’s Cultural Survey"),
+        (2, "World Values Survey (WVS)"),
+    ]
+    assert not any("**World Values Survey (WVS)**, **World" in ln for ln in lines)
+
+
+def test_the_intro_under_root_names_its_source_once(real_kb):
+    text = markdown.dumps(real_kb, root="values")
+    intro = [ln for ln in text.splitlines() if ln.startswith("From ")]
+    assert intro == ["From arXiv 2308.12014v2, Figure 2 (page 3)."]
+
+
+def test_an_erratum_reads_as_label_citation_then_what_was_printed(real_kb):
+    lines = bullets_under(markdown.dumps(real_kb), "Human Instructions")
+    alpaca = next(ln for ln in lines if ln.startswith("- **Alpaca**"))
+    assert alpaca.startswith("- **Alpaca** (Taori et al., 2023): *Stanford Alpaca")
+    assert alpaca.endswith(" — printed as “Aplaca (Taori et al., 2023)”")
+    assert alpaca.count("(Taori et al., 2023)") == 2  # the citation, and inside the misprint
+
+
+def test_a_label_that_is_its_citation_is_not_repeated(real_kb):
+    text = markdown.dumps(real_kb, scheme="survey-text")
+    assert "**Askell et al., 2021** (Askell et al., 2021)" not in text
+    assert "- **Askell et al., 2021**: *A General Language Assistant as a Laboratory for " \
+           "Alignment*" in text
+    assert "- **Touvron et al., 2023a**: *LLaMA: Open and Efficient" in text
+    assert "- **HHH** (Askell et al., 2021): *A General Language Assistant" in text
+
+
+def test_links_are_named_by_what_they_point_at(real_kb):
+    text = markdown.dumps(real_kb)
+    assert "[website](https://www.pewresearch.org/)" in text
+    assert "[paper](https://www.pewresearch.org/)" not in text
+    assert "[website](https://www.worldvaluessurvey.org) " \
+           "[project](https://www.worldvaluessurvey.org/WVSDocumentationWV7.jsp)" in text
+    assert "[paper](https://arxiv.org/abs/2212.08073)" in text  # a paper is still a paper
+    # a link's own type names it, all types included (not only paper/code/data/project)
+    assert "[checkpoint](https://github.com/bigscience-workshop/t-zero)" in text
+    _, links, _ = parse(text)
+    assert links  # and every one parses as a link
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_heading_level_shifts_every_heading(mini_kb, level):
+    text = markdown.dumps(mini_kb, heading_level=level)
+    headings, _, _ = parse(text)
+    base, _, _ = parse(markdown.dumps(mini_kb))
+    assert [(min(d + level - 1, 6), t) for d, t in base] == headings
+    assert headings[0] == (level, "Mini figure")
+
+
+def test_heading_level_out_of_range_is_a_usage_error(mini_kb):
+    from goalmap.errors import UsageError
+
+    with pytest.raises(UsageError):
+        markdown.dumps(mini_kb, heading_level=7)

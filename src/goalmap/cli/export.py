@@ -4,23 +4,41 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
-from goalmap.cli.output import (NoCacheOption, SchemeOption, TaxonomyOption, error, load_kb,
-                                options, user_errors)
+from goalmap.cli.output import (NoCacheOption, TaxonomyOption, complete_scheme, error, load_kb,
+                                options, scheme_names, user_errors)
 from goalmap.errors import EXIT_PROBLEMS
 from goalmap.export import FORMATS  # the registry only: no exporter is imported here
 
 FORMAT_NAMES = ", ".join(FORMATS)
+FORMAT_ALIASES = ", ".join(a for f in FORMATS.values() for a in f.aliases)
+WHOLE = ", ".join(f.name for f in FORMATS.values() if f.whole)
+RANKDIRS = ("LR", "TB", "RL", "BT")
+ExportSchemeOption = Annotated[Optional[str], typer.Option(
+    "--scheme", metavar="NAME", autocompletion=complete_scheme, show_default=False,
+    help="Taxonomy edition to export, case-insensitive: " + ", ".join(scheme_names())
+    + f", or 'all' for every scheme ({WHOLE}). The default, for every format, is the default "
+    "scheme (Figure 2); html, the explorer, opens on it and carries every edition.")]
+
+# CLI option name -> the exporter keyword it sets.
+OPTION_FLAGS = {
+    "one_node_per_work": "--one-node-per-work", "tables": "--no-tables", "fenced": "--fenced",
+    "heading_level": "--heading-level", "dpi": "--dpi", "size": "--size",
+    "rankdir": "--rankdir", "base_iri": "--base-iri",
+}
 
 
 def export(
     ctx: typer.Context,
-    fmt: str = typer.Argument(..., metavar="FORMAT", help=f"One of: {FORMAT_NAMES}. html holds every edition "
-                             "unless --scheme names one."),
-    scheme: SchemeOption = None,
+    fmt: Optional[str] = typer.Argument(
+        None, metavar="FORMAT",
+        help=f"One of: {FORMAT_NAMES} (aliases: {FORMAT_ALIASES}). "
+        "When left out, it is inferred from the name given to -o or --check (.md, .svg, .png, "
+        ".ttl, .jsonld, .csl.json, .bib, ...)."),
+    scheme: ExportSchemeOption = None,
     root: Optional[str] = typer.Option(None, "--root", metavar="ID",
                                        help="Export only a goal level (instructions, preferences, "
                                        "values: its branches in both perspectives) or a category."),
@@ -34,21 +52,51 @@ def export(
                                            "one box of citations per category."),
     no_tables: bool = typer.Option(False, "--no-tables",
                                    help="markdown: leave out Table 1 and the Figure 5 matrix."),
+    heading_level: Optional[int] = typer.Option(
+        None, "--heading-level", metavar="N", min=1, max=6,
+        help="markdown: the title's heading level (default 1); every heading moves down by "
+        "N-1, so the document fits under a section of another one. Levels past 6 stay at 6."),
     fenced: bool = typer.Option(False, "--fenced",
                                 help="mermaid: wrap the chart in a ```mermaid code block."),
+    rankdir: Optional[str] = typer.Option(
+        None, "--rankdir", metavar="DIR",
+        help="dot/svg/png: direction of the tree: LR (default, as Figure 2), TB, RL or BT."),
+    size: Optional[str] = typer.Option(
+        None, "--size", metavar="W,H",
+        help="dot/svg/png: largest drawing size in inches (e.g. 7,9.5 for a page); the "
+        "figure is scaled down to fit, keeping its proportions."),
+    dpi: Optional[int] = typer.Option(
+        None, "--dpi", metavar="N", min=36, max=1200,
+        help="png: resolution in dots per inch (Graphviz's default is 96; 300 for print)."),
+    base_iri: Optional[str] = typer.Option(
+        None, "--base-iri", metavar="IRI",
+        help="turtle/jsonld: the base of every IRI minted for schemes, categories, works and "
+        "resources (default https://w3id.org/goalmap/)."),
     taxonomy: TaxonomyOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Export the taxonomy (or a level or category of it) in one of the FORMATS."""
+    """Export the taxonomy (or a level or category of it) in one of the FORMATS.
+
+    Every format exports the same scheme by default: the default scheme, Figure 2.
+    """
     from goalmap.errors import UsageError
-    from goalmap.export import dumps
+    from goalmap.export import chunks, find_format, format_for_path
 
     with user_errors():
-        name = fmt.lower()
-        if name not in FORMATS:
-            raise UsageError(f"unknown export format '{fmt}'", hint=f"choose one of: {FORMAT_NAMES}")
         if output is not None and check is not None:
             raise UsageError("give either -o or --check, not both")
+        target = output or check
+        if fmt is not None:
+            chosen = find_format(fmt)
+        elif target is not None:
+            chosen = format_for_path(target)
+            if chosen is None:
+                raise UsageError(f"cannot tell the format from the name '{target.name}'",
+                                 hint=f"name it: goalmap export FORMAT -o {target}; "
+                                 f"the formats are {FORMAT_NAMES}")
+        else:
+            raise UsageError("give a FORMAT, or -o FILE with a known ending (.md, .svg, ...)",
+                             hint=f"the formats are {FORMAT_NAMES}")
         opts: dict = {}
         if one_node_per_work:
             opts["one_node_per_work"] = True
@@ -56,20 +104,58 @@ def export(
             opts["tables"] = False
         if fenced:
             opts["fenced"] = True
-        result = dumps(load_kb(options(ctx, taxonomy, no_cache)), name, scheme=scheme, root=root, **opts)
-        data = result.encode("utf-8") if isinstance(result, str) else result
+        if heading_level is not None:
+            opts["heading_level"] = heading_level
+        if dpi is not None:
+            opts["dpi"] = dpi
+        if size is not None:
+            opts["size"] = _size(size)
+        if rankdir is not None:
+            if rankdir.upper() not in RANKDIRS:
+                raise UsageError(f"--rankdir must be one of {', '.join(RANKDIRS)}, not '{rankdir}'")
+            opts["rankdir"] = rankdir.upper()
+        if base_iri is not None:
+            opts["base_iri"] = base_iri
+        for key in opts:
+            if key not in chosen.options:
+                raise UsageError(f"{OPTION_FLAGS[key]} does not apply to {chosen.name}",
+                                 hint=_applies_to(key))
+        if chosen.binary and output is None and check is None and sys.stdout.isatty():
+            raise UsageError(f"{chosen.name} is binary; not writing it to a terminal",
+                             hint="use -o FILE, or redirect stdout")
+        # Pieces as the exporter makes them (the large formats stream), written as they come.
+        pieces = chunks(load_kb(options(ctx, taxonomy, no_cache)), chosen.name, scheme=scheme,
+                        root=root, **opts)
         if check is not None:
-            _check(check, data, FORMATS[name].binary)
+            data = b"".join(p.encode("utf-8") if isinstance(p, str) else p for p in pieces)
+            _check(check, data, chosen.binary)
         elif output is not None:
             from goalmap.fsutil import write_atomic
 
-            write_atomic(output, data)
+            write_atomic(output, pieces)
         else:
-            if FORMATS[name].binary and sys.stdout.isatty():
-                raise UsageError(f"{name} is binary; not writing it to a terminal",
-                                 hint="use -o FILE, or redirect stdout")
-            sys.stdout.buffer.write(data)
+            for piece in pieces:
+                sys.stdout.buffer.write(piece.encode("utf-8") if isinstance(piece, str)
+                                        else piece)
             sys.stdout.flush()
+
+
+def _applies_to(key: str) -> str:
+    names = [f.name for f in FORMATS.values() if key in f.options]
+    return f"{OPTION_FLAGS[key]} is for " + ", ".join(names)
+
+
+def _size(text: str) -> tuple[float, float]:
+    """``W,H`` in inches, both positive and at most 1000."""
+    from goalmap.errors import UsageError
+
+    try:
+        w, h = (float(x) for x in text.split(","))
+    except ValueError:
+        raise UsageError(f"--size takes W,H in inches (e.g. 7,9.5), not '{text}'") from None
+    if not (0 < w <= 1000 and 0 < h <= 1000):
+        raise UsageError(f"--size {text}: width and height must be between 0 and 1000 inches")
+    return (w, h)
 
 
 def _check(path: Path, data: bytes, binary: bool, max_lines: int = 40) -> None:

@@ -13,7 +13,7 @@ from typing import Optional
 
 from goalmap.export.tree import one_line
 from goalmap.kb import KnowledgeBase
-from goalmap.query import cited_works, select, selected_categories
+from goalmap.query import scope_works
 
 _LATEX = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -102,9 +102,7 @@ def entry(work) -> str:
 
 def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
           **_: object) -> str:
-    """All works sorted by id; with --scheme or --root, the works that part cites, in id order."""
-    if scheme is None and root is None:
-        ids = sorted(kb.works)
-    else:
-        ids = sorted(cited_works(kb, selected_categories(kb, select(kb, scheme, root))))
+    """The works the scheme (default: Figure 2) or --root cites, in id order; every
+    work with ``scheme="all"``."""
+    ids = scope_works(kb, scheme, root)
     return "\n".join(entry(kb.works[w]) for w in ids)

@@ -13,6 +13,7 @@ from typing import Optional
 
 from goalmap.export.tree import citation_label, one_line
 from goalmap.query import Selection, citation_rows, select, walk
+from goalmap.errors import UsageError
 from goalmap.kb import KnowledgeBase
 
 FONT = "Helvetica"
@@ -66,13 +67,22 @@ def _citation_box(kb: KnowledgeBase, citations, scheme: str) -> str:
             + "".join(rows) + "</table>>")
 
 
+RANKDIRS = ("LR", "TB", "RL", "BT")
+
+
 def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
-          one_node_per_work: bool = False, **_: object) -> str:
+          one_node_per_work: bool = False, rankdir: str = "LR",
+          size: Optional[tuple[float, float]] = None, **_: object) -> str:
+    """DOT text; ``rankdir`` turns the tree (LR as Figure 2, TB top down), ``size`` caps
+    the drawing at (width, height) inches, scaled down to fit."""
+    if rankdir not in RANKDIRS:
+        raise UsageError(f"rankdir must be one of {', '.join(RANKDIRS)}, not '{rankdir}'")
     tree: Selection = select(kb, scheme, root)
     root_id = f"root:{tree.root or tree.scheme}"
     lines = [
         f"digraph {quote(tree.scheme)} {{",
-        "  rankdir=LR;",
+        f"  rankdir={rankdir};",
+        *([f"  size=\"{size[0]:g},{size[1]:g}\";"] if size else []),
         "  charset=\"UTF-8\";",
         "  ranksep=0.35; nodesep=0.08;",
         f"  node [shape=box, style=\"rounded,filled\", fontname={quote(FONT)}, fontsize=11];",

@@ -1,5 +1,5 @@
-"""The graph the json and graphml exports write: the whole knowledge base, or
-the part a ``--scheme`` or ``--root`` selects."""
+"""The graph the json and graphml exports write: the default scheme's part of the
+knowledge base, every scheme (``"all"``), or the part a ``--root`` selects."""
 
 from __future__ import annotations
 
@@ -9,25 +9,32 @@ import networkx as nx
 
 from goalmap.graph import build_graph
 from goalmap.kb import KnowledgeBase
-from goalmap.query import select, selected_categories
+from goalmap.query import ALL_SCHEMES, select, selected_categories
 
 
 def selected_graph(kb: KnowledgeBase, scheme: Optional[str] = None,
                    root: Optional[str] = None) -> nx.DiGraph:
-    """Everything; with --scheme, only that scheme's categories; with --root, the
-    root's categories and what they point at (works, resources, levels)."""
+    """Everything for ``"all"``; for a scheme (the default one for None), everything
+    but the other schemes and their categories; with --root, the root's categories
+    and what they point at (works, resources, levels).
+
+    The graph is cut down in place rather than copied, so a large knowledge base is
+    held once.
+    """
     g = build_graph(kb, check=False)
-    if scheme is None and root is None:
+    if scheme == ALL_SCHEMES and root is None:
         return g
     tree = select(kb, scheme, root)
-    keep = set(selected_categories(kb, tree))
     if root is None:
-        other = {c for c, s in kb.category_scheme.items() if s != tree.scheme}
-        others = set(kb.schemes) - {tree.scheme}
-        return g.subgraph([n for n in g if n not in other and n not in others]).copy()
+        drop = [c for c, s in kb.category_scheme.items() if s != tree.scheme]
+        drop += [s for s in kb.schemes if s != tree.scheme]
+        g.remove_nodes_from(drop)
+        return g
+    keep = set(selected_categories(kb, tree))
     nodes = set(keep)
     for cat in keep:
         nodes.update(v for _, v in g.out_edges(cat))
     if tree.root in g:
         nodes.add(tree.root)
-    return g.subgraph(nodes).copy()
+    g.remove_nodes_from([n for n in g if n not in nodes])
+    return g

@@ -46,6 +46,7 @@ from goalmap.export.tree import one_line
 from goalmap.errors import UsageError
 from goalmap.kb import KnowledgeBase
 from goalmap.models import ResourceKind
+from goalmap.query import ALL_SCHEMES
 from goalmap.query import (children, citation_resources, citation_rows, citations_of, coverage,
                            default_scheme, resources_of, scheme_id, select,
                            selected_categories)
@@ -280,7 +281,13 @@ def _title(kb: KnowledgeBase, picked: list, root: Optional[str]) -> str:
 # --------------------------------------------------------------------- page
 def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
           **_: object) -> str:
-    """The explorer page for ``kb`` (every scheme, or ``scheme``; all of it, or ``root``)."""
+    """The explorer page for ``kb`` (every scheme, or ``scheme``; all of it, or ``root``).
+
+    The page opens on the default scheme and carries every edition; ``"all"`` (export
+    --scheme all) is that same page.
+    """
+    if scheme == ALL_SCHEMES:
+        scheme = None
     data = page_data(kb, scheme=scheme, root=root)
     css, js = asset("explorer.css"), asset("explorer.js")
     for text, end in ((css, "</style"), (js, "</script"), (js, "<!--")):

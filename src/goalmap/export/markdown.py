@@ -12,12 +12,18 @@ import re
 import unicodedata
 from typing import Optional
 
-from goalmap.citations import cite_key
+from goalmap.citations import cite_key, label_is_key
 from goalmap.export.tree import one_line
+from goalmap.errors import UsageError
 from goalmap.kb import KnowledgeBase
-from goalmap.query import Selection, citation_rows, select, walk
+from goalmap.query import Selection, select, walk
 
-LINK_TYPES = ("paper", "code", "data", "project")
+# Link types in the order they are listed (goalmap.models.LinkType); each link is
+# named by its type.  A work's own ``url`` is its "paper" when the work is a paper
+# (or the url is a PDF, arXiv or DOI page), else its "website".
+LINK_TYPES = ("paper", "website", "code", "data", "project", "checkpoint", "leaderboard",
+              "demo", "blog")
+PAPER_TYPES = {"article", "inproceedings", "preprint", "report", "book"}
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~$]|&(?=#?\w+;))")
 
 
@@ -56,19 +62,31 @@ class Slugger:
         return slug
 
 
+def url_name(work) -> str:
+    """What a work's own ``url`` points at: "paper" or "website"."""
+    url = work.url.lower()
+    if (work.type in PAPER_TYPES or url.split("?")[0].endswith(".pdf")
+            or "arxiv.org/" in url or "doi.org/" in url):
+        return "paper"
+    return "website"
+
+
 def work_links(work) -> list[tuple[str, str]]:
-    """(type, url) of the paper, code, data and project links of a work, in that order."""
+    """(name, url) of a work's links, each named by its type (the first of each type),
+    in ``LINK_TYPES`` order; the paper falls back on the arXiv or DOI page."""
     found: dict[str, str] = {}
     for ln in work.links:
-        if ln.type in LINK_TYPES and url_ok(ln.url):
+        if url_ok(ln.url):
             found.setdefault(ln.type, ln.url)
+    if url_ok(work.url):
+        found.setdefault(url_name(work), work.url)
     if "paper" not in found:
-        if url_ok(work.url):
-            found["paper"] = work.url
-        elif work.arxiv:
+        if work.arxiv:
             found["paper"] = f"https://arxiv.org/abs/{work.arxiv}"
         elif work.doi:
             found["paper"] = f"https://doi.org/{work.doi}"
+    if "website" in found and list(found.values()).count(found["website"]) > 1:
+        del found["website"]  # the same page is listed under its own type
     return [(t, found[t]) for t in LINK_TYPES if t in found]
 
 
@@ -77,29 +95,38 @@ def work_text(work) -> str:
     return f"*{escape(work.title)}*" + (f" {links}" if links else "")
 
 
-def citation_items(kb: KnowledgeBase, citations, scheme: Optional[str] = None) -> list[str]:
-    """One bullet per citation; a work shows once, later labels citing it join its bullet."""
+def citation_items(kb: KnowledgeBase, citations, scheme: Optional[str] = None,
+                   depth: int = 0) -> list[str]:
+    """One bullet per citation, its ``includes`` nested under it.  Among siblings a work
+    shows once: a later label citing only works already shown joins that bullet."""
     bullets: list[dict] = []
     owner: dict[str, int] = {}
-    for depth, cit in citation_rows(citations):
+    for cit in citations:
         works = [w for w in cit.works if w in kb.works]
         new = [w for w in works if w not in owner]
         if works and not new:
-            bullets[owner[works[0]]]["labels"].append((cit.label, cit.printed))
+            b = bullets[owner[works[0]]]
+            b["cits"].append(cit)
+            b["kids"] += citation_items(kb, cit.includes, scheme, depth + 1)
             continue
         for w in new:
             owner[w] = len(bullets)
-        bullets.append({"depth": depth, "labels": [(cit.label, cit.printed)], "works": new})
+        bullets.append({"cits": [cit], "works": new,
+                        "kids": citation_items(kb, cit.includes, scheme, depth + 1)})
     lines = []
     for b in bullets:
         works = [kb.works[w] for w in b["works"]]
-        text = ", ".join(f"**{escape(label)}**" + (f" (printed as “{escape(printed)}”)"
-                                                   if printed else "")
-                         for label, printed in b["labels"])
-        if works:
+        cits = b["cits"]
+        text = ", ".join(f"**{escape(c.label)}**" for c in cits)
+        if works and not all(label_is_key(kb, c, scheme) for c in cits):
             text += " (" + "; ".join(escape(cite_key(kb, w.id, scheme)) for w in works) + ")"
+        if works:
             text += ": " + "; ".join(work_text(w) for w in works)
-        lines.append("  " * b["depth"] + "- " + text)
+        printed = [c.printed for c in cits if c.printed]
+        if printed:
+            text += " — printed as " + ", ".join(f"“{escape(t)}”" for t in printed)
+        lines.append("  " * depth + "- " + text)
+        lines += b["kids"]
     return lines
 
 
@@ -127,8 +154,18 @@ def survey_tables(kb: KnowledgeBase) -> list:
 
 
 def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str] = None,
-          tables: Optional[bool] = None, **_: object) -> str:
-    """The Markdown document; tables default to on for a whole scheme, off under --root."""
+          tables: Optional[bool] = None, heading_level: int = 1, **_: object) -> str:
+    """The Markdown document; tables default to on for a whole scheme, off under --root.
+
+    ``heading_level`` is the title's level (1 to 6): every heading moves down with it,
+    so the document can sit inside a section of another; levels past 6 stay at 6.
+    """
+    if not 1 <= heading_level <= 6:
+        raise UsageError(f"heading level must be between 1 and 6, not {heading_level}")
+
+    def h(level: int) -> str:
+        return "#" * min(level + heading_level - 1, 6)
+
     tree: Selection = select(kb, scheme, root)
     slugger = Slugger()
     top = slugger.slug(tree.title)  # the title's own anchor comes first on GitHub
@@ -139,7 +176,7 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
     for depth, cat, label in walk(kb, tree.branches, tree.scheme):
         anchor = slugger.slug(one_line(label))
         toc.append("  " * depth + f"- [{escape(label)}](#{anchor})")
-        body += ["", "#" * min(depth + 2, 6) + " " + escape(label)]
+        body += ["", h(depth + 2) + " " + escape(label)]
         if cat.description:
             body += ["", escape(cat.description)]
         items = citation_items(kb, cat.citations, tree.scheme)
@@ -150,22 +187,22 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
     if tables and kb.tables:
         anchor = slugger.slug("Tables")
         toc.append(f"- [Tables](#{anchor})")
-        body += ["", "## Tables"]
+        body += ["", h(2) + " Tables"]
         for table in survey_tables(kb):
             anchor = slugger.slug(one_line(table.name))
             toc.append(f"  - [{escape(table.name)}](#{anchor})")
-            body += ["", f"### {escape(table.name)}"]
+            body += ["", f"{h(3)} {escape(table.name)}"]
             if table.description:
                 body += ["", escape(table.description)]
             body += [""] + table_lines(table)
     scheme = kb.schemes[tree.scheme]
-    head = [f"# {escape(tree.title)}", ""]
-    source = f"{scheme.name}" + (f", {scheme.source}" if scheme.source else "")
+    head = [f"{h(1)} {escape(tree.title)}", ""]
+    source = scheme.source or scheme.name  # the source names the figure; the name may too
     head += [f"<!-- Generated by `goalmap export markdown` from the scheme "
              f"'{tree.scheme}'; edit the taxonomy, not this file. -->", ""]
     if tree.root is not None:
         head += [f"From {escape(source)}.", ""]
     elif scheme.description:
         head += [escape(scheme.description), ""]
-    head += ["## Contents", ""] + toc
+    head += [f"{h(2)} Contents", ""] + toc
     return "\n".join(head + body) + "\n"
