@@ -6,25 +6,15 @@ body, so ``goalmap --help`` and small commands start fast.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from typing import Optional
+
 import typer
 
 from goalmap import __version__
 from goalmap.cli.output import NoCacheOption, Options, TaxonomyOption
-
-_fancy = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-
-app = typer.Typer(
-    name="goalmap",
-    help="Query, export and lint a knowledge base of LLM alignment goals "
-    "(Yao et al., arXiv 2308.12014).",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich" if _fancy else None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
 
 
 def _version(value: bool) -> None:
@@ -33,7 +23,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _main(
     ctx: typer.Context,
     taxonomy: TaxonomyOption = None,
@@ -44,14 +33,67 @@ def _main(
     ctx.obj = Options(taxonomy, not no_cache and not os.environ.get("GOALMAP_NO_CACHE"))
 
 
-# The command groups, one module each (light modules: heavy imports live in the commands).
-from goalmap.cli import (  # noqa: E402
-    add, compare, export, find, imports, info, lint, new, place, relate, schema, show, stats)
+# The command groups: the module under goalmap.cli, and the commands its register(app) adds
+# (tests/cli/test_registry.py checks the two agree).  The one list of commands.
+COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
+    "show": ("show",),
+    "find": ("search", "list"),
+    "relate": ("related", "path"),
+    "compare": ("diff",),
+    "stats": ("stats", "table"),
+    "export": ("export",),
+    "lint": ("lint", "rules"),
+    "new": ("new",),
+    "info": ("info",),
+    "add": ("add",),
+    "imports": ("import",),
+    "place": ("place", "unplace"),
+    "schema": ("schema",),
+}
+_GLOBAL_WITH_VALUE = ("--taxonomy",)
 
-COMMAND_GROUPS = (show, find, relate, compare, stats, export, lint, new, info, add, imports,
-                  place, schema)
-for _module in COMMAND_GROUPS:
-    _module.register(app)
+
+def build_app(groups: Optional[list[str]] = None) -> typer.Typer:
+    """The app with the given command groups (all by default)."""
+    fancy = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    built = typer.Typer(
+        name="goalmap",
+        help="Query, export and lint a knowledge base of LLM alignment goals "
+        "(Yao et al., arXiv 2308.12014).",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode="rich" if fancy else None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(_main)
+    for name in groups or COMMAND_GROUPS:
+        importlib.import_module(f"goalmap.cli.{name}").register(built)
+    return built
+
+
+def group_of(argv: list[str]) -> Optional[str]:
+    """The command group ``argv`` runs, when it names one; None otherwise (help, completion).
+
+    A run builds only that group's commands: typer builds every registered command's
+    parameters before it runs one, which is most of a small command's start-up."""
+    if os.environ.get("_GOALMAP_COMPLETE"):
+        return None
+    args = iter(argv)
+    for arg in args:
+        if arg in _GLOBAL_WITH_VALUE:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return next((g for g, names in COMMAND_GROUPS.items() if arg in names), None)
+    return None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``goalmap.cli.app``: the whole app (for tests, the CLI reference and scripts)."""
+    if name == "app":
+        globals()["app"] = built = build_app()
+        return built
+    raise AttributeError(name)
 
 
 def main() -> None:
@@ -59,7 +101,8 @@ def main() -> None:
     try:
         # One program name however it is started (``goalmap`` or ``python -m goalmap``), so
         # the completion scripts and their _GOALMAP_COMPLETE variable are the same.
-        app(prog_name="goalmap")
+        group = group_of(sys.argv[1:])
+        build_app([group] if group else None)(prog_name="goalmap")
     except Exception as exc:  # noqa: BLE001 - the last resort; GoalmapError is handled earlier
         if os.environ.get("GOALMAP_DEBUG"):
             raise
