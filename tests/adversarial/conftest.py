@@ -124,3 +124,54 @@ def on_a_terminal(*args: str, env: dict | None = None, timeout: float = 60) -> b
     os.close(leader)
     assert b"Traceback" not in proc.stderr.read()
     return b"".join(chunks)
+
+
+def as_nobody(*args: str, warm: tuple = (), uid: int = 65534) -> Run:
+    """Run the CLI in a forked child that has dropped root for ``uid`` (nobody).
+
+    The child runs the CLI in process (``os.setuid`` then typer's test runner), because
+    the interpreter's own files may not be readable by that user (a pyenv under /root);
+    ``warm`` is a command run first as root, so that every module the child needs is
+    already imported. What the child printed, and any traceback, come back through a pipe.
+    """
+    import json
+    import traceback
+
+    from typer.testing import CliRunner
+
+    from goalmap.cli import app
+
+    if warm:
+        CliRunner().invoke(app, list(warm))
+
+    leader, follower = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 0
+        try:
+            os.close(leader)
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+            from typer.testing import CliRunner
+
+            from goalmap.cli import app
+
+            res = CliRunner().invoke(app, list(args))
+            err = res.stderr
+            if res.exception is not None and not isinstance(res.exception, SystemExit):
+                err += "".join(traceback.format_exception(res.exception))
+            payload = {"code": res.exit_code, "out": res.stdout, "err": err}
+            with os.fdopen(follower, "w") as fh:
+                json.dump(payload, fh)
+        except BaseException:  # noqa: BLE001 - report anything to the parent
+            code = 70
+        finally:
+            os._exit(code)
+    os.close(follower)
+    with os.fdopen(leader) as fh:
+        text = fh.read()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0 and text, "the child failed"
+    data = json.loads(text)
+    return Run(data["code"], data["out"].encode(), data["err"].encode())
