@@ -117,8 +117,14 @@ def test_a_terminal_is_written_in_place(tmp_path):
     leader, follower = os.openpty()
     try:
         name = os.ttyname(follower)
+        if not os.path.exists(name):  # no /dev/pts in this container: a node for the same tty
+            if os.geteuid() != 0:
+                pytest.skip(f"{name} has no node here and only root can make one")
+            name = str(tmp_path / "tty")
+            os.mknod(name, 0o620 | stat.S_IFCHR, os.fstat(follower).st_rdev)
         run = export("-o", name)
         clean(run, (0,))
+        assert stat.S_ISCHR(os.stat(name).st_mode)
         os.set_blocking(leader, False)
         data = b""
         try:
@@ -130,7 +136,6 @@ def test_a_terminal_is_written_in_place(tmp_path):
         os.close(follower)
         os.close(leader)
     assert data.replace(b"\r\n", b"\n") == expected()
-    assert stat.S_ISCHR(os.stat(name).st_mode)
 
 
 def test_dev_stdout_style_links_write_to_that_descriptor(tmp_path):
