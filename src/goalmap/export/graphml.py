@@ -2,7 +2,9 @@
 
 GraphML holds scalar attributes only: a list of plain values becomes one
 string joined by ``"; "``, anything more structured (links, facts, members)
-becomes compact JSON text.  An attribute whose values differ in type between
+becomes compact JSON text.  Characters XML 1.0 cannot hold (most C0 controls) and
+other control characters become U+FFFD (``textsafe.document``), so the file
+always parses.  An attribute whose values differ in type between
 nodes is written as a string everywhere, so each key has one declared type.
 """
 
@@ -16,14 +18,17 @@ import networkx as nx
 
 from goalmap.export.graphsel import selected_graph
 from goalmap.kb import KnowledgeBase
+from goalmap.textsafe import document
 
 
 def flatten(value):
-    if isinstance(value, (bool, int, float, str)):
+    if isinstance(value, str):
+        return document(value)
+    if isinstance(value, (bool, int, float)):
         return value
     if isinstance(value, list) and all(isinstance(v, (bool, int, float, str)) for v in value):
-        return "; ".join(str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return document("; ".join(str(v) for v in value))
+    return document(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
 def _scalar_items(items) -> dict:
@@ -46,10 +51,10 @@ def scalar_graph(g: nx.DiGraph) -> nx.DiGraph:
     out = nx.DiGraph()
     nodes = _scalar_items((n, g.nodes[n]) for n in sorted(g))
     for n in sorted(g):
-        out.add_node(n, **nodes[n])
+        out.add_node(document(n), **nodes[n])
     edges = _scalar_items(((u, v), g.edges[u, v]) for u, v in sorted(g.edges))
     for (u, v) in sorted(g.edges):
-        out.add_edge(u, v, **edges[(u, v)])
+        out.add_edge(document(u), document(v), **edges[(u, v)])
     return out
 
 

@@ -16,6 +16,7 @@ import networkx as nx
 
 from goalmap.export.graphsel import selected_graph
 from goalmap.kb import KnowledgeBase
+from goalmap.textsafe import json_dumps
 
 FORMAT_VERSION = 1
 
@@ -28,7 +29,7 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
                      **({"scheme": scheme} if scheme else {}), **({"root": root} if root else {})}
     data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
     data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"]))
-    return _json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json_dumps(data, indent=1, sort_keys=True) + "\n"
 
 
 def loads(text: str) -> nx.DiGraph:
