@@ -115,6 +115,16 @@ def test_bibtex_parses_one_entry_per_work(controlled):
     assert entry["title"].startswith("Nul \ufffd bell \ufffd esc {\ufffd[2J} del \ufffd")
 
 
+def test_html_explorer_has_no_raw_controls(controlled):
+    from html.parser import HTMLParser
+
+    run = export(controlled, "html")
+    no_raw_control(run)
+    HTMLParser().feed(run.out)
+    assert "Human \\u0002 Values \uffff".encode() not in run.stdout  # \uffff is escaped
+    assert b"Human \\u0002 Values \\uffff" in run.stdout
+
+
 def test_json_is_valid_and_escapes_c1(controlled):
     run = export(controlled, "json")
     no_raw_control(run)

@@ -145,7 +145,7 @@ def test_every_command_survives(case):
             target = outside / "graph.graphml"
             assert invoke(*tax, "export", "graphml", "-o", str(target)).exit_code == 0
             xml.dom.minidom.parse(str(target))
-            for fmt in ("markdown", "dot", "mermaid", "bibtex"):
+            for fmt in ("markdown", "dot", "mermaid", "bibtex", "html"):
                 assert not RAW_CONTROL.search(invoke(*tax, "export", fmt).stdout), fmt
 
         after = snapshot(base)
