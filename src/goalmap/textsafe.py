@@ -80,6 +80,12 @@ def terminal(text: Any) -> str:
     return _TERMINAL.sub(lambda m: visible(m.group()), str(text))
 
 
+def paragraph(text: Any) -> str:
+    """A paragraph on one terminal line (a tree's node): line breaks read as spaces, every
+    other control character a visible escape."""
+    return terminal(" ".join(str(text).split("\n")))
+
+
 def github_data(text: Any) -> str:
     """The message part of a workflow command (after the second ``::``)."""
     text = str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
