@@ -52,9 +52,15 @@ def _node(node_id: str, **attrs: str) -> str:
     return f"  {quote(node_id)} [{', '.join(parts)}];"
 
 
+# Graphviz refuses an edge longer than 65,535 points: a box of 16,000 citations (a
+# hostile file can hold one) is that tall.  Past this many rows a box says how many more.
+MAX_BOX_ROWS = 500
+
+
 def _citation_box(kb: KnowledgeBase, citations, scheme: str) -> str:
     rows = []
-    for depth, cit in citation_rows(citations):
+    all_rows = list(citation_rows(citations))
+    for depth, cit in all_rows[:MAX_BOX_ROWS]:
         indent = "&#160;" * 4 * depth + "↳ " if depth else ""
         work = kb.works.get(cit.works[0]) if cit.works else None
         href = ""
@@ -62,6 +68,8 @@ def _citation_box(kb: KnowledgeBase, citations, scheme: str) -> str:
             href = f' href="{html(work.url)}" title="{html(work.title)}"'
         rows.append(f'<tr><td align="left" balign="left"{href}>{indent}'
                     f'{html(citation_label(kb, cit, scheme))}</td></tr>')
+    if len(all_rows) > MAX_BOX_ROWS:
+        rows.append(f'<tr><td align="left">… and {len(all_rows) - MAX_BOX_ROWS} more</td></tr>')
     return ('<<table border="0" cellborder="0" cellspacing="0" cellpadding="2">'
             + "".join(rows) + "</table>>")
 
