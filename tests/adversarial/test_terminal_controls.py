@@ -56,8 +56,9 @@ def test_search_is_one_line_per_hit_without_controls(hostile):
     clean(run, (0,))
     assert not RAW_CONTROL.search(run.out)
     lines = run.out.splitlines()
-    assert lines and all(line.count("\t") == 2 for line in lines), lines
-    assert any(line.startswith("evil2020ctrl\twork\tEvil \\x1b]0;pwned") for line in lines)
+    # kind, id, label (who), [field: matched]: three tabs, whatever the title holds
+    assert lines and all(line.count("\t") == 3 for line in lines), lines
+    assert any(line.startswith("work\tevil2020ctrl\tEvil \\x1b]0;pwned") for line in lines)
 
 
 def test_search_json_keeps_the_data_but_no_raw_c1(hostile):
