@@ -58,3 +58,21 @@ def test_hello_world_baseline_prints_its_word():
     proc = subprocess.run([sys.executable, str(BENCH / "hello_typer.py"), "hello"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout == "hello\n"
+
+
+def test_adversarial_cases_are_hostile_files_of_at_most_1_mb(tmp_path):
+    """benchmarks/adversarial.py's premise (issue 10): each case adds files of <= 1 MB."""
+    import shutil
+
+    import adversarial
+
+    for n, (name, make) in enumerate(adversarial.CASES.items()):
+        root = tmp_path / f"c{n}"
+        shutil.copytree(adversarial.MINI, root)
+        before = {p: p.stat().st_size for p in root.rglob("*") if p.is_file()}
+        if make is not None:
+            make(root)
+        changed = [p for p in root.rglob("*") if not p.is_symlink() and p.is_file()
+                   and before.get(p) != p.stat().st_size]
+        assert (make is None) == (not changed) or name.startswith("FIFO"), name
+        assert all(p.stat().st_size <= adversarial.MB for p in changed), name
