@@ -73,3 +73,25 @@ def test_exports_run_measures_every_format(tmp_path):
     for name in FORMATS:
         assert f"| 20 | export {name} |" in text, name
     assert "(failed" not in text and "(timed out)" not in text
+
+
+def test_adversarial_cases_are_hostile_files_of_at_most_1_mb(tmp_path):
+    """benchmarks/adversarial.py's premise (issue 10): each case adds files of <= 1 MB."""
+    import importlib.util
+    import shutil
+
+    # by path: "adversarial" on sys.path is the tests/adversarial package
+    spec = importlib.util.spec_from_file_location("bench_adversarial", BENCH / "adversarial.py")
+    adversarial = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(adversarial)
+
+    for n, (name, make) in enumerate(adversarial.CASES.items()):
+        root = tmp_path / f"c{n}"
+        shutil.copytree(adversarial.MINI, root)
+        before = {p: p.stat().st_size for p in root.rglob("*") if p.is_file()}
+        if make is not None:
+            make(root)
+        changed = [p for p in root.rglob("*") if not p.is_symlink() and p.is_file()
+                   and before.get(p) != p.stat().st_size]
+        assert (make is None) == (not changed) or name.startswith("FIFO"), name
+        assert all(p.stat().st_size <= adversarial.MB for p in changed), name

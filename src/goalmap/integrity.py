@@ -82,5 +82,47 @@ def cycle_problems(kb: KnowledgeBase) -> Iterator[Problem]:
                            "category-cycle", "a parent must not be its own descendant")
 
 
+# How deep a tree of categories, levels or algorithms may go (the survey's is 5 deep).
+# Walks, views and exports recurse along a tree: a chain of thousands of categories
+# (1 MB of YAML holds 20,000) would exhaust Python's stack.  Same cap as YAML nesting.
+MAX_TREE_DEPTH = 64
+
+
+def depths(parents: dict[str, str | None]) -> dict[str, int]:
+    """Each node's depth (a root is 1), without recursion; nodes on a cycle are left out."""
+    depth: dict[str, int] = {}
+    for start in parents:
+        path: list[str] = []
+        on_path: set[str] = set()
+        node: str | None = start
+        while node is not None and node in parents and node not in depth:
+            if node in on_path:
+                break  # a cycle: reported by cycle_problems
+            path.append(node)
+            on_path.add(node)
+            node = parents[node]
+        else:
+            base = depth.get(node, 0) if node is not None else 0
+            for n in reversed(path):
+                base += 1
+                depth[n] = base
+    return depth
+
+
+def depth_problems(kb: KnowledgeBase) -> Iterator[Problem]:
+    """The first entry too deep in each tree branch (at depth MAX_TREE_DEPTH + 1)."""
+    trees = [
+        ({c: cat.parent for c, cat in kb.categories.items()}, "category"),
+        ({lid: lv.parent for lid, lv in kb.levels.items()}, "level"),
+        ({aid: a.parent for aid, a in kb.algorithms.items()}, "algorithm"),
+    ]
+    for parents, what in trees:
+        for node, d in sorted(depths(parents).items()):
+            if d == MAX_TREE_DEPTH + 1:
+                yield _problem(kb, node, ("parent",),
+                               f"the {what} tree is more than {MAX_TREE_DEPTH} levels deep here",
+                               "category-cycle", "flatten the tree")
+
+
 def check_integrity(kb: KnowledgeBase) -> list[Problem]:
-    return list(dangling_problems(kb)) + list(cycle_problems(kb))
+    return list(dangling_problems(kb)) + list(cycle_problems(kb)) + list(depth_problems(kb))

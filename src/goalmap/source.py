@@ -181,10 +181,24 @@ def read_entries(text: str, rel: str, positions: Optional[Positions] = None) -> 
     return entries, problems
 
 
+# At most this many schema problems are reported per entry (SECURITY.md): a hostile file
+# with 90,000 unknown keys would otherwise cost 90,000 located problems, and lint's
+# SARIF of them half a gigabyte.
+MAX_SCHEMA_PROBLEMS = 100
+
+
 def _schema_problems(exc: ValidationError, rel: str, prefix: tuple,
                      positions: Positions) -> list[Problem]:
     out = []
-    for err in exc.errors(include_url=False):
+    total = exc.error_count()
+    errors = exc.errors(include_url=False, include_context=False)
+    if total > MAX_SCHEMA_PROBLEMS:
+        del errors[MAX_SCHEMA_PROBLEMS:]
+        line, col = positions.of_value(prefix)
+        out.append(Problem(rel, line, col, f"{total - MAX_SCHEMA_PROBLEMS} more schema problems "
+                           f"in this entry are not shown (the first {MAX_SCHEMA_PROBLEMS} are)",
+                           rule="schema", path=prefix))
+    for err in errors:
         loc = prefix + tuple(err["loc"])
         kind = err["type"]
         if kind == "missing":

@@ -108,7 +108,9 @@ def main() -> None:
             raise
         from goalmap.errors import EXIT_BUG
 
-        sys.stderr.write(f"goalmap: internal error: {type(exc).__name__}: {exc}\n"
+        from goalmap.textsafe import terminal
+
+        sys.stderr.write(f"goalmap: internal error: {type(exc).__name__}: {terminal(exc)}\n"
                          "  hint: this is a bug in goalmap; please report it (GOALMAP_DEBUG=1 "
                          "shows the traceback)\n")
         raise SystemExit(EXIT_BUG) from None

@@ -6,6 +6,7 @@ import typer
 
 from goalmap.cli.output import (NoCacheOption, NoPagerOption, TaxonomyOption, complete_scheme,
                                 emit_json, load_kb, options, page, scheme_names, user_errors)
+from goalmap.textsafe import document, terminal
 
 _SCHEMES = ", ".join(scheme_names())
 
@@ -42,9 +43,9 @@ def diff(
     if fmt == "markdown":
         import sys
 
-        sys.stdout.write(text)
+        sys.stdout.write(document(text))
     else:
-        page(text, no_pager)
+        page(terminal(text).replace("\\x0a", "\n"), no_pager)
 
 
 def register(app: typer.Typer) -> None:

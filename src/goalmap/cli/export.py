@@ -43,7 +43,9 @@ def export(
                                        help="Export only a goal level (instructions, preferences, "
                                        "values: its branches in both perspectives) or a category."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE",
-                                          help="Write to FILE (atomically) instead of stdout."),
+                                          help="Write to FILE instead of stdout ('-': stdout). "
+                                          "A regular file is replaced atomically; a device or "
+                                          "FIFO is written in place."),
     check: Optional[Path] = typer.Option(None, "--check", metavar="FILE",
                                          help="Write nothing; exit 1 with a diff when FILE is not "
                                          "what the export would write."),
@@ -120,7 +122,8 @@ def export(
             if key not in chosen.options:
                 raise UsageError(f"{OPTION_FLAGS[key]} does not apply to {chosen.name}",
                                  hint=_applies_to(key))
-        if chosen.binary and output is None and check is None and sys.stdout.isatty():
+        if (chosen.binary and (output is None or str(output) == "-") and check is None
+                and sys.stdout.isatty()):
             raise UsageError(f"{chosen.name} is binary; not writing it to a terminal",
                              hint="use -o FILE, or redirect stdout")
         # Pieces as the exporter makes them (the large formats stream), written as they come.
@@ -129,7 +132,7 @@ def export(
         if check is not None:
             data = b"".join(p.encode("utf-8") if isinstance(p, str) else p for p in pieces)
             _check(check, data, chosen.binary)
-        elif output is not None:
+        elif output is not None and str(output) != "-":
             from goalmap.fsutil import write_atomic
 
             write_atomic(output, pieces)
@@ -158,25 +161,49 @@ def _size(text: str) -> tuple[float, float]:
     return (w, h)
 
 
+# --check reads at most this much more than the export holds: a larger file differs anyway.
+CHECK_SLACK = 1 << 20
+# Above this many lines a side, difflib could take long: report the first differing line.
+DIFF_MAX_LINES = 5000
+
+
 def _check(path: Path, data: bytes, binary: bool, max_lines: int = 40) -> None:
-    """Exit 1 with a short unified diff when ``path`` differs from ``data``."""
+    """Exit 1 with a short unified diff when ``path`` differs from ``data``.
+
+    Only a regular file is read, and at most CHECK_SLACK bytes more than ``data``.
+    """
+    from goalmap.fsutil import read_regular
+
     try:
-        old = path.read_bytes()
+        old, size = read_regular(path, len(data) + CHECK_SLACK)
     except OSError as exc:
         error(f"{path}: cannot read it ({exc.strerror or exc})",
               "run the same command with -o instead of --check to create it")
         raise typer.Exit(EXIT_PROBLEMS)
-    if old == data:
+    if size == len(data) and old == data:
         return
+    if size > len(old):
+        error(f"{path} is out of date: it is larger than the export ({size} bytes, the export "
+              f"gives {len(data)})", "run the same command with -o instead of --check to update it")
+        raise typer.Exit(EXIT_PROBLEMS)
     if binary:
         error(f"{path} is out of date ({len(old)} bytes, the export gives {len(data)})",
               "run the same command with -o instead of --check to update it")
         raise typer.Exit(EXIT_PROBLEMS)
     import difflib
 
-    diff = list(difflib.unified_diff(
-        old.decode("utf-8", "replace").splitlines(), data.decode("utf-8").splitlines(),
-        fromfile=str(path), tofile="export", lineterm="", n=1))
+    from goalmap.textsafe import terminal
+
+    before = old.decode("utf-8", "replace").splitlines()
+    after = data.decode("utf-8", "replace").splitlines()
+    if max(len(before), len(after)) > DIFF_MAX_LINES:
+        first = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b),
+                     min(len(before), len(after)))
+        error(f"{path} is out of date from line {first + 1} on",
+              "run the same command with -o instead of --check to update it")
+        raise typer.Exit(EXIT_PROBLEMS)
+    diff = [terminal(line) for line in difflib.unified_diff(
+        before, after, fromfile=str(path), tofile="export", lineterm="", n=1)]
     shown = diff[:max_lines]
     if len(diff) > max_lines:
         shown.append(f"... ({len(diff) - max_lines} more diff lines)")

@@ -11,6 +11,7 @@ from goalmap.cli.output import (KindOption, NoCacheOption, NoPagerOption, Scheme
                                 TaxonomyOption, emit_json, load_kb, options, print_rows,
                                 user_errors)
 from goalmap.errors import EXIT_PROBLEMS
+from goalmap.textsafe import terminal
 
 
 def search(
@@ -38,10 +39,11 @@ def search(
     else:
         for h in hits:
             who = ", ".join(str(x) for x in (h["first_author"], h["year"]) if x)
-            print(f"{h['kind']}\t{h['id']}\t{h['label']}" + (f" ({who})" if who else "")
-                  + f"\t[{h['field']}: {h['matched']}]")
+            print(f"{h['kind']}\t{terminal(h['id'])}\t{terminal(h['label'])}"
+                  + (f" ({terminal(who)})" if who else "")
+                  + f"\t[{terminal(h['field'])}: {terminal(h['matched'])}]")
     if not hits:
-        print(f"goalmap: nothing matches '{text}'", file=sys.stderr)
+        print(f"goalmap: nothing matches '{terminal(text)}'", file=sys.stderr)
         raise typer.Exit(EXIT_PROBLEMS)
 
 

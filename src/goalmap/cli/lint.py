@@ -128,7 +128,9 @@ def lint_command(
         only = _relative(root, paths) if paths else None
         settings = load_config(root, config).merged(_ids(select), _ids(ignore))
         if settings.source:
-            print(f"goalmap: lint settings from {settings.source}", file=sys.stderr)
+            from goalmap.textsafe import terminal
+
+            print(f"goalmap: lint settings from {terminal(settings.source)}", file=sys.stderr)
         from goalmap.webclient import env_number
 
         online_settings = ({"cache_days": cache_days, "timeout": timeout,

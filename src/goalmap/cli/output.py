@@ -1,11 +1,13 @@
 """Everything that talks to the terminal: errors, JSON, and views as trees or tables.
 
-Plain output (stdout not a terminal, or NO_COLOR set) never imports rich.
+Plain output (stdout not a terminal, or NO_COLOR set) never imports rich.  Every
+value from the taxonomy or the command line goes out through ``goalmap.textsafe``
+(``terminal`` for people, ``json_dumps`` for --json): no raw control character
+reaches a screen, whether the view is printed plain or by rich.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from contextlib import contextmanager
@@ -17,6 +19,7 @@ import typer
 
 from goalmap.cli.marks import also_lines, erratum_suffix, id_suffix
 from goalmap.errors import EXIT_OK, GoalmapError, LoadError, Problem
+from goalmap.textsafe import json_dumps, paragraph, terminal
 
 
 # ------------------------------------------------------------ global options
@@ -109,13 +112,13 @@ def fancy(stream: Any = None) -> bool:
 
 
 def error(message: str, hint: Optional[str] = None) -> None:
-    print(f"goalmap: error: {message}", file=sys.stderr)
+    print(f"goalmap: error: {terminal(message)}", file=sys.stderr)
     if hint:
-        print(f"  hint: {hint}", file=sys.stderr)
+        print(f"  hint: {terminal(hint)}", file=sys.stderr)
 
 
 def problem_line(p: Problem) -> str:
-    return f"{p.where}: [{p.level}] {p.message} ({p.rule})"
+    return terminal(f"{p.where}: [{p.level}] {p.message} ({p.rule})")
 
 
 def fail(exc: GoalmapError) -> NoReturn:
@@ -158,7 +161,7 @@ def load_kb(opts: Options, check: bool = True):
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+    sys.stdout.write(json_dumps(data, separators=(",", ":")) + "\n")
 
 
 # ------------------------------------------------------------- view printing
@@ -213,7 +216,20 @@ def plain_lines(view: dict, width: Optional[int] = None) -> list[str]:
     return lines + also_lines(view)
 
 
+def terminal_view(view: Any, key: str = "") -> Any:
+    """A copy of a view whose every string is escaped for a terminal (``textsafe``); a
+    paragraph (``text``) reads its line breaks as spaces."""
+    if isinstance(view, dict):
+        return {k: terminal_view(v, k) for k, v in view.items()}
+    if isinstance(view, list):
+        return [terminal_view(v, key) for v in view]
+    if isinstance(view, str):
+        return paragraph(view) if key == "text" else terminal(view)
+    return view
+
+
 def print_view(view: dict, no_pager: bool = False) -> None:
+    view = terminal_view(view)
     if not fancy():
         import shutil
 
@@ -274,7 +290,7 @@ def print_rows(rows: list[dict], columns: list[str], fmt: str = "table",
     if fmt == "json":
         emit_json([{c: r.get(c) for c in columns} for r in rows])
     elif fmt == "ids":
-        sys.stdout.write("".join(f"{r['id']}\n" for r in rows))
+        sys.stdout.write("".join(f"{terminal(r['id'])}\n" for r in rows))
     elif fmt == "csv":
         import csv
         import io
@@ -282,10 +298,11 @@ def print_rows(rows: list[dict], columns: list[str], fmt: str = "table",
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([["" if r.get(c) is None else r.get(c) for c in columns] for r in rows])
+        writer.writerows([["" if r.get(c) is None else terminal(r.get(c)) for c in columns]
+                          for r in rows])
         sys.stdout.write(out.getvalue())
     elif fmt == "table":
-        cells = [["" if r.get(c) is None else str(r.get(c)) for c in columns] for r in rows]
+        cells = [["" if r.get(c) is None else terminal(r.get(c)) for c in columns] for r in rows]
         page("\n".join(plain_table({"columns": columns, "rows": cells})) + "\n", no_pager)
     else:
         raise typer.BadParameter(f"choose one of: {', '.join(ROW_FORMATS)}")

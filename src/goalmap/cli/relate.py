@@ -8,6 +8,7 @@ import typer
 from goalmap.cli.output import (KindOption, NoCacheOption, NoPagerOption, SchemeOption,
                                 TaxonomyOption, complete_entry, emit_json, load_kb, options, page,
                                 user_errors)
+from goalmap.textsafe import terminal
 
 _TARGET_HELP = ("An entry by id, name, alias, title, arXiv id, DOI or citation key "
                 "(as for 'show').")
@@ -84,8 +85,8 @@ def path(
         print("(the same entry)")
     for s in steps:
         arrow = f"--{s['relation']}-->" if s["forward"] else f"<--{s['relation']}--"
-        print(f"{s['from']['kind']} {s['from']['id']} {arrow} {s['to']['kind']} {s['to']['id']}"
-              f"  ({s['to']['label']})")
+        print(terminal(f"{s['from']['kind']} {s['from']['id']} {arrow} {s['to']['kind']} "
+                       f"{s['to']['id']}  ({s['to']['label']})"))
 
 
 def register(app: typer.Typer) -> None:

@@ -28,8 +28,9 @@ _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#@!$()*+,;=%-]+$")
 
 
 def quote(text: str) -> str:
-    """A DOT double-quoted string (ids and plain attributes)."""
-    text = one_line(text).replace("\\", "\\\\").replace('"', '\\"')
+    """A DOT double-quoted string (ids and plain attributes), within Graphviz's 16,384
+    characters."""
+    text = clip(text, 8000).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{text}"'
 
 
@@ -48,21 +49,45 @@ def _node(node_id: str, **attrs: str) -> str:
     for key, value in attrs.items():
         if key == "label" and value.startswith("<"):
             parts.append(f"label={value}")  # HTML-like label: <...>
+        elif key in ("label", "tooltip"):
+            parts.append(f"{key}={quote(clip(value))}")
         else:
             parts.append(f"{key}={quote(value)}")
     return f"  {quote(node_id)} [{', '.join(parts)}];"
 
 
+# Graphviz refuses an edge longer than 65,535 points (a box of 16,000 citations is that
+# tall) and an HTML-like label longer than 16,384 characters.  A box holds at most
+# MAX_BOX_ROWS rows and BOX_BUDGET characters, then says how many more; a row's text and
+# tooltip are cut at MAX_TEXT characters (no real label comes near).
+MAX_BOX_ROWS = 500
+BOX_BUDGET = 15_000
+MAX_TEXT = 300
+
+
+def clip(text: str, limit: int = MAX_TEXT) -> str:
+    """``text`` on one line, cut at ``limit`` characters with an ellipsis."""
+    text = one_line(text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def _citation_box(kb: KnowledgeBase, citations, scheme: str) -> str:
     rows = []
-    for depth, cit in citation_rows(citations):
+    used = 0
+    all_rows = list(citation_rows(citations))
+    for n, (depth, cit) in enumerate(all_rows):
         indent = "&#160;" * 4 * depth + "↳ " if depth else ""
         work = kb.works.get(cit.works[0]) if cit.works else None
         href = ""
-        if work is not None and work.url and _SAFE_URL.match(work.url):
-            href = f' href="{html(work.url)}" title="{html(work.title)}"'
-        rows.append(f'<tr><td align="left" balign="left"{href}>{indent}'
-                    f'{html(citation_label(kb, cit, scheme))}</td></tr>')
+        if work is not None and work.url and _SAFE_URL.match(work.url) and len(work.url) < 500:
+            href = f' href="{html(work.url)}" title="{html(clip(work.title))}"'
+        row = (f'<tr><td align="left" balign="left"{href}>{indent}'
+               f'{html(clip(citation_label(kb, cit, scheme)))}</td></tr>')
+        if n >= MAX_BOX_ROWS or used + len(row) > BOX_BUDGET:
+            rows.append(f'<tr><td align="left">… and {len(all_rows) - n} more</td></tr>')
+            break
+        rows.append(row)
+        used += len(row)
     return ('<<table border="0" cellborder="0" cellspacing="0" cellpadding="2">'
             + "".join(rows) + "</table>>")
 

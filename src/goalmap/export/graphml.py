@@ -2,7 +2,9 @@
 
 GraphML holds scalar attributes only: a list of plain values becomes one
 string joined by ``"; "``, anything more structured (links, facts, members)
-becomes compact JSON text.  An attribute whose values differ in type between
+becomes compact JSON text.  Characters XML 1.0 cannot hold (most C0 controls) and
+other control characters become U+FFFD (``textsafe.document``), so the file
+always parses.  An attribute whose values differ in type between
 nodes is written as a string everywhere, so each key has one declared type.
 
 Written element by element in two passes over the graph (the first finds each
@@ -21,6 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from goalmap.export.graphsel import selected_graph
 from goalmap.kb import KnowledgeBase
+from goalmap.textsafe import document
 
 HEAD = ("<?xml version='1.0' encoding='utf-8'?>\n"
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -33,12 +36,14 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def flatten(value):
-    if isinstance(value, (bool, int, float, str)):
+    if isinstance(value, str):
+        return document(value)
+    if isinstance(value, (bool, int, float)):
         return value
     if isinstance(value, (list, tuple)) and all(isinstance(v, (bool, int, float, str))
                                                 for v in value):
-        return "; ".join(str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return document("; ".join(str(v) for v in value))
+    return document(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
 def _scalars(attrs: dict) -> Iterator[tuple[str, object]]:
@@ -48,8 +53,8 @@ def _scalars(attrs: dict) -> Iterator[tuple[str, object]]:
 
 
 def _attr(value) -> str:
-    """An XML attribute value, quoted and escaped."""
-    return quoteattr(_NOT_XML.sub("", str(value)))
+    """An XML attribute value, quoted and escaped (unsafe characters as U+FFFD first)."""
+    return quoteattr(_NOT_XML.sub("", document(str(value))))
 
 
 def _text(value) -> str:

@@ -35,7 +35,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html as _html
-import json
 import re
 from importlib import resources as _resources
 from typing import Any, Optional, get_args
@@ -50,6 +49,7 @@ from goalmap.query import ALL_SCHEMES
 from goalmap.query import (children, citation_resources, citation_rows, citations_of, coverage,
                            default_scheme, resources_of, scheme_id, select,
                            selected_categories)
+from goalmap.textsafe import document, json_dumps
 
 FORMAT_VERSION = 1
 ASSETS = "goalmap.export.html_assets"
@@ -67,8 +67,8 @@ def script_json(data: dict) -> str:
     top-level object or array (a category, a work, a scheme) on its own line.
     """
 
-    def one(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    def one(value: Any) -> str:  # DEL, C1, bidi controls escaped too (textsafe.json_dumps)
+        return json_dumps(value, separators=(",", ":"))
 
     def block(value: Any) -> str:
         if isinstance(value, dict) and value:
@@ -294,7 +294,7 @@ def dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optional[str
         assert end not in text.lower(), f"an explorer asset contains {end!r}"
     csp = ("default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; "
            f"style-src {_csp_hash(css)}; script-src {_csp_hash(js)}")
-    parts = {"title": _html.escape(data["title"]), "csp": _html.escape(csp, quote=False),
+    parts = {"title": _html.escape(document(data["title"])), "csp": _html.escape(csp, quote=False),
              "css": css, "js": js, "data": script_json(data)}
     return re.sub(r"\{\{(title|csp|css|js|data)\}\}", lambda m: parts[m.group(1)],
                   asset("explorer.html"))

@@ -21,13 +21,14 @@ import networkx as nx
 from goalmap.export.graphsel import selected_graph
 from goalmap.kb import KnowledgeBase
 from goalmap.query import ALL_SCHEMES, select
+from goalmap.textsafe import json_dumps
 
 FORMAT_VERSION = 1
 
 
 def _item(obj: dict) -> str:
     """One list item, indented as json.dumps(indent=1) indents it at depth 2."""
-    text = _json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True)
+    text = json_dumps(obj, indent=1, sort_keys=True)
     return "  " + text.replace("\n", "\n  ")
 
 
@@ -55,8 +56,7 @@ def iter_dumps(kb: KnowledgeBase, *, scheme: Optional[str] = None, root: Optiona
     edges = ({"source": u, "target": v, **g.edges[u, v]} for u, v in sorted(g.edges))
     yield '{\n "directed": true,\n'
     yield from _list("edges", edges)
-    yield ' "graph": ' + _json.dumps(meta, ensure_ascii=False, indent=1,
-                                      sort_keys=True).replace("\n", "\n ") + ",\n"
+    yield ' "graph": ' + json_dumps(meta, indent=1, sort_keys=True).replace("\n", "\n ") + ",\n"
     yield ' "multigraph": false,\n'
     yield from _list("nodes", nodes, last=True)
     yield "}\n"

@@ -15,6 +15,7 @@ from typing import Optional
 from goalmap.citations import cite_key, label_is_key
 from goalmap.export.tree import one_line
 from goalmap.errors import UsageError
+from goalmap.textsafe import document
 from goalmap.kb import KnowledgeBase
 from goalmap.query import Selection, select, walk
 
@@ -38,7 +39,9 @@ def url_ok(url: Optional[str]) -> bool:
 
 
 def link_target(url: str) -> str:
-    """A URL safe inside ``( )``: spaces, parentheses and angle brackets percent-encoded."""
+    """A URL safe inside ``( )``: spaces, parentheses and angle brackets percent-encoded,
+    control characters replaced."""
+    url = document(url)
     for raw, enc in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E")):
         url = url.replace(raw, enc)
     return url

@@ -26,5 +26,6 @@ def render(dot_text: str, fmt: str, dot: str = "dot", args: tuple[str, ...] = ()
         err = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ToolMissing(f"Graphviz failed ({fmt}): " + (err[0] if err else
                                                            f"exit code {done.returncode}"),
-                          hint="this is a bug in goalmap's DOT output; please report it")
+                          hint="if the graph is not unusually large, this is a bug in goalmap's "
+                          "DOT output; please report it")
     return done.stdout

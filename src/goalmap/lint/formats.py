@@ -5,14 +5,21 @@
 - ``json``: a list of problem objects;
 - ``github``: workflow commands that GitHub Actions shows as annotations;
 - ``sarif``: SARIF 2.1.0, for code-scanning services.
+
+Messages quote values from the taxonomy and file names can hold any byte, so
+every format escapes for its medium through ``goalmap.textsafe``: file names
+are shown the same way in all formats (a control character or a byte that was
+not UTF-8 as ``\\x1b``, ``\\xff``), text and parsable lines hold no control
+character (one problem stays one line), and JSON and SARIF stay valid JSON.
 """
 
 from __future__ import annotations
 
-import json
+import dataclasses
 from typing import Callable
 
 from goalmap.errors import Problem
+from goalmap.textsafe import github_data, github_property, json_dumps, terminal
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -37,9 +44,9 @@ def text(problems: list[Problem], **_: object) -> str:
             lines.append(p.file)
             current = p.file
         where = f"{p.line}:{p.column}" if p.line else "-"
-        lines.append(f"  {where:<8} {p.level:<8} {p.message}  ({p.rule})")
+        lines.append(f"  {where:<8} {p.level:<8} {terminal(p.message)}  ({terminal(p.rule)})")
         if p.hint:
-            lines.append(f"  {'':<8} {'':<8} hint: {p.hint}")
+            lines.append(f"  {'':<8} {'':<8} hint: {terminal(p.hint)}")
     if lines:
         lines.append("")
     lines.append(summary(problems))
@@ -47,29 +54,22 @@ def text(problems: list[Problem], **_: object) -> str:
 
 
 def parsable(problems: list[Problem], **_: object) -> str:
-    return "".join(f"{p.where}: [{p.level}] {p.message} ({p.rule})\n" for p in problems)
+    return "".join(f"{p.where}: [{p.level}] {terminal(p.message)} ({terminal(p.rule)})\n"
+                   for p in problems)
 
 
 def as_json(problems: list[Problem], **_: object) -> str:
-    return json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=1) + "\n"
-
-
-def _escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(s: str) -> str:
-    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+    return json_dumps([p.to_dict() for p in problems], indent=1) + "\n"
 
 
 def github(problems: list[Problem], **_: object) -> str:
     out = []
     for p in problems:
-        props = [f"file={_escape_property(p.file)}"]
+        props = [f"file={github_property(p.file)}"]
         if p.line:
             props += [f"line={p.line}", f"col={p.column}"]
-        props.append(f"title={_escape_property(p.rule)}")
-        out.append(f"::{_GITHUB_LEVEL[p.level]} {','.join(props)}::{_escape_data(p.message)}\n")
+        props.append(f"title={github_property(p.rule)}")
+        out.append(f"::{_GITHUB_LEVEL[p.level]} {','.join(props)}::{github_data(p.message)}\n")
     return "".join(out)
 
 
@@ -111,7 +111,7 @@ def sarif(problems: list[Problem], *, rules: tuple = (), version: str = "") -> s
         "runs": [{"tool": {"driver": driver}, "results": results,
                   "columnKind": "unicodeCodePoints"}],
     }
-    return json.dumps(log, ensure_ascii=False, indent=1) + "\n"
+    return json_dumps(log, indent=1) + "\n"
 
 
 FORMATS: dict[str, Callable[..., str]] = {
@@ -124,4 +124,6 @@ FORMATS: dict[str, Callable[..., str]] = {
 
 
 def render(name: str, problems: list[Problem], **kw: object) -> str:
-    return FORMATS[name](problems, **kw)
+    """``problems`` in the format ``name``; file names shown alike in every format."""
+    shown = [dataclasses.replace(p, file=terminal(p.file)) for p in problems]
+    return FORMATS[name](shown, **kw)
