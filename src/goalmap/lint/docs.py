@@ -39,6 +39,19 @@ def _options(rule) -> str:
                      for k, v in rule.OPTIONS.items())
 
 
+def _literal_block(lines: list[str], i: int) -> tuple[list[str], int]:
+    """The indented ``::`` block starting after line ``i - 1``, dedented, and the line after it."""
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    block = []
+    while i < len(lines) and (not lines[i].strip() or lines[i].startswith("    ")):
+        block.append(lines[i][4:])
+        i += 1
+    while block and not block[-1].strip():
+        block.pop()
+    return block, i
+
+
 def _markdown_body(doc: str) -> str:
     """The docstring with ``::`` literal blocks as fenced YAML."""
     out: list[str] = []
@@ -48,15 +61,7 @@ def _markdown_body(doc: str) -> str:
         line = lines[i]
         if line.rstrip().endswith("::"):
             out.append(_md(line.rstrip()[:-1]))
-            i += 1
-            while i < len(lines) and not lines[i].strip():
-                i += 1
-            block = []
-            while i < len(lines) and (not lines[i].strip() or lines[i].startswith("    ")):
-                block.append(lines[i][4:])
-                i += 1
-            while block and not block[-1].strip():
-                block.pop()
+            block, i = _literal_block(lines, i + 1)
             out += ["", "```yaml", *block, "```", ""]
             continue
         out.append(_md(line))
@@ -102,12 +107,6 @@ def examples(rule) -> list[tuple[str, str, str]]:
         verdict = "failing" if match.group(1) == "Failing" else "passing"
         file = match.group(2) or last_file
         last_file = file
-        j = i + 1
-        while j < len(lines) and not lines[j].strip():
-            j += 1
-        block = []
-        while j < len(lines) and (not lines[j].strip() or lines[j].startswith("    ")):
-            block.append(lines[j][4:])
-            j += 1
+        block, _ = _literal_block(lines, i + 1)
         out.append((verdict, file, "\n".join(block).strip() + "\n"))
     return out
