@@ -34,3 +34,17 @@ def test_the_whole_app_has_every_command():
 ])
 def test_a_run_builds_only_the_group_it_names(argv, group):
     assert cli.group_of(argv) == group
+
+
+@pytest.mark.parametrize("env, group", [
+    ({"COMP_WORDS": "goalmap show a", "COMP_CWORD": "2"}, "show"),
+    ({"COMP_WORDS": "goalmap sh", "COMP_CWORD": "1"}, None),  # completing the command itself
+    ({"_TYPER_COMPLETE_ARGS": "goalmap export --scheme fig"}, "export"),
+    ({"_TYPER_COMPLETE_ARGS": "goalmap li"}, None),
+    ({"_TYPER_COMPLETE_ARGS": "goalmap list "}, "find"),
+])
+def test_a_completion_request_builds_only_the_group_being_completed(monkeypatch, env, group):
+    monkeypatch.setenv("_GOALMAP_COMPLETE", "complete_bash")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert cli.group_of([]) == group

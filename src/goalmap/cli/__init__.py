@@ -78,7 +78,7 @@ def group_of(argv: list[str]) -> Optional[str]:
     A run builds only that group's commands: typer builds every registered command's
     parameters before it runs one, which is most of a small command's start-up."""
     if os.environ.get("_GOALMAP_COMPLETE"):
-        return None
+        argv = _completed_words()  # a completion request: the words before the cursor
     args = iter(argv)
     for arg in args:
         if arg in _GLOBAL_WITH_VALUE:
@@ -86,6 +86,21 @@ def group_of(argv: list[str]) -> Optional[str]:
         elif not arg.startswith("-"):
             return next((g for g, names in COMMAND_GROUPS.items() if arg in names), None)
     return None
+
+
+def _completed_words() -> list[str]:
+    """The words a shell completion request has finished (the program name dropped): bash
+    passes COMP_WORDS and the cursor's index COMP_CWORD, zsh and fish the line so far in
+    _TYPER_COMPLETE_ARGS (the last word is the one being completed unless a space ends it)."""
+    words = os.environ.get("COMP_WORDS")
+    if words is not None:
+        try:
+            return words.split()[1:int(os.environ.get("COMP_CWORD", "0"))]
+        except ValueError:
+            return []
+    line = os.environ.get("_TYPER_COMPLETE_ARGS", "")
+    parts = line.split()
+    return parts[1:] if line[-1:].isspace() else parts[1:-1]
 
 
 def __getattr__(name: str) -> typer.Typer:
