@@ -19,7 +19,7 @@ from typing import Optional
 from urllib.parse import quote, urlsplit
 
 from goalmap.errors import UsageError
-from goalmap.ids import parse_arxiv
+from goalmap.ids import arxiv_year, parse_arxiv
 from goalmap.webclient import Client, RemoteError, RemoteNotFound, env_number as _number
 
 ARXIV_API = "https://export.arxiv.org/api/query"
@@ -59,7 +59,7 @@ class Paper:
 def arxiv_id(text: str) -> str:
     """The bare arXiv id (no version) of ``2308.12014``, ``arXiv:2308.12014v2`` or an
     arxiv.org abs/pdf URL (``goalmap.ids``); UsageError when it is none of these."""
-    from goalmap.ids import parse_arxiv
+    from goalmap.ids import arxiv_year, parse_arxiv
 
     found = parse_arxiv(text)
     if found is None:
@@ -167,7 +167,7 @@ def parse_atom(content: bytes) -> dict[str, Paper]:
         authors = [clean_author(a.findtext(f"{ATOM}name") or "")
                    for a in entry.findall(f"{ATOM}author")]
         published = (entry.findtext(f"{ATOM}published") or "").strip()
-        year = int(published[:4]) if re.match(r"\d{4}", published) else _year_of_id(bare)
+        year = int(published[:4]) if re.match(r"\d{4}", published) else arxiv_year(bare)
         primary = entry.find(f"{ARXIV_NS}primary_category")
         doi = (entry.findtext(f"{ARXIV_NS}doi") or "").strip() or None
         journal = (entry.findtext(f"{ARXIV_NS}journal_ref") or "").strip() or None
@@ -181,13 +181,6 @@ def parse_atom(content: bytes) -> dict[str, Paper]:
                           source=f"arXiv {bare}",
                           notes=[f"journal reference: {journal}"] if journal else [])
     return out
-
-
-def _year_of_id(bare: str) -> Optional[int]:
-    """The year an id was issued (2308.12014 -> 2023)."""
-    from goalmap.ids import arxiv_year
-
-    return arxiv_year(bare)
 
 
 # ---------------------------------------------------------------- Crossref
