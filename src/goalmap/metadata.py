@@ -59,8 +59,6 @@ class Paper:
 def arxiv_id(text: str) -> str:
     """The bare arXiv id (no version) of ``2308.12014``, ``arXiv:2308.12014v2`` or an
     arxiv.org abs/pdf URL (``goalmap.ids``); UsageError when it is none of these."""
-    from goalmap.ids import arxiv_year, parse_arxiv
-
     found = parse_arxiv(text)
     if found is None:
         raise UsageError(f"'{text.strip()}' is not an arXiv id",
