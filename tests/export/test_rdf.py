@@ -18,7 +18,7 @@ BASE = rdf.DEFAULT_BASE
 PREFIXES = f"""
 PREFIX skos: <{SKOS}>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX gm: <https://w3id.org/goalmap/ns#>
+PREFIX gm: <https://goalmap.invalid/ns#>
 """
 
 # Figure 2 of arXiv 2308.12014v2 (page 3), typed by hand from the figure: each leaf
@@ -124,13 +124,13 @@ def test_sparql_counts_figure2_citations_per_leaf(store):
 def test_sparql_finds_the_categories_citing_a_work(store):
     rows = store.query(PREFIXES + """
         SELECT ?label WHERE {
-          <https://w3id.org/goalmap/work/wvs2021world> dcterms:subject ?cat .
+          <https://goalmap.invalid/work/wvs2021world> dcterms:subject ?cat .
           ?cat skos:prefLabel ?label .
         } ORDER BY ?label""")
     assert [r["label"].value for r in rows] == ["Human Value Surveys"]
     rows = store.query(PREFIXES + """
         SELECT DISTINCT ?cat WHERE {
-          ?cit gm:work <https://w3id.org/goalmap/work/ouyang2022training> ; gm:category ?cat .
+          ?cit gm:work <https://goalmap.invalid/work/ouyang2022training> ; gm:category ?cat .
         } ORDER BY ?cat""")
     assert [str(r["cat"].value).rsplit("/", 1)[1] for r in rows] == [
         "fig2-def-preferences-human-demonstrations", "fig2-def-preferences-human-feedback",

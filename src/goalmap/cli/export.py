@@ -73,7 +73,7 @@ def export(
     base_iri: Optional[str] = typer.Option(
         None, "--base-iri", metavar="IRI",
         help="turtle/jsonld: the base of every IRI minted for schemes, categories, works and "
-        "resources (default https://w3id.org/goalmap/)."),
+        "resources (default https://goalmap.invalid/)."),
     taxonomy: TaxonomyOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:

@@ -42,8 +42,8 @@ from goalmap.kb import KnowledgeBase
 from goalmap.query import (ALL_SCHEMES, ancestors, children, iter_citations,
                            scope_categories, scope_schemes, scope_works, select)
 
-DEFAULT_BASE = "https://w3id.org/goalmap/"
-VOCAB = Namespace("https://w3id.org/goalmap/ns#")  # goalmap's own terms, whatever the base
+DEFAULT_BASE = "https://goalmap.invalid/"
+VOCAB = Namespace("https://goalmap.invalid/ns#")  # goalmap's own terms, whatever the base
 SHAPES = "data/goalmap-shapes.ttl"  # the SHACL shapes, beside this module
 BIBO = Namespace("http://purl.org/ontology/bibo/")
 SCHEMA = Namespace("https://schema.org/")
