@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from goalmap.errors import UnknownTarget
 from goalmap import query
 from goalmap.citations import cite_key, citation_label
 from goalmap.kb import KnowledgeBase

@@ -103,27 +103,11 @@ def hostile(tmp_path) -> Path:
 
 def on_a_terminal(*args: str, env: dict | None = None, timeout: float = 60) -> bytes:
     """Run goalmap with stdout on a pseudo-terminal (colour on); return the bytes it printed."""
-    import pty
+    from ptyrun import run_on_terminal
 
-    leader, follower = pty.openpty()
-    full_env = {**os.environ, "COLUMNS": "120", **(env or {})}
-    full_env.pop("NO_COLOR", None)
-    proc = subprocess.Popen([sys.executable, "-m", "goalmap", *args], stdout=follower,
-                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=full_env)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=timeout)
-    os.close(leader)
-    assert b"Traceback" not in proc.stderr.read()
-    return b"".join(chunks)
+    _, out, err = run_on_terminal(args, env, columns=120, timeout=timeout)
+    assert b"Traceback" not in err
+    return out
 
 
 def as_nobody(*args: str, warm: tuple = (), uid: int = 65534) -> Run:

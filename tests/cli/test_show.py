@@ -102,29 +102,9 @@ def test_figure5_view(mini):
 
 def _on_a_terminal(args, env_extra):
     """Run goalmap with stdout on a pseudo-terminal; return what it printed."""
-    import os
-    import pty
-    import subprocess
-    import sys
+    from ptyrun import run_on_terminal
 
-    leader, follower = pty.openpty()
-    env = {**os.environ, "COLUMNS": "100", **env_extra}
-    env.pop("NO_COLOR", None) if "NO_COLOR" not in env_extra else None
-    proc = subprocess.Popen([sys.executable, "-m", "goalmap", *args], stdout=follower,
-                            stderr=subprocess.PIPE, env=env)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait()
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
+    return run_on_terminal(args, env_extra)[1].decode("utf-8", "replace")
 
 
 def test_terminal_gets_colour_and_no_color_turns_it_off(mini):

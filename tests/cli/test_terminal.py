@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 import os
-import pty
 import subprocess
 import sys
 
 from conftest import MINI, TAXONOMY
+from ptyrun import run_on_terminal
 
 
 def on_a_terminal(args, env_extra=None, lines=200, columns=100):
     """Run goalmap with stdout on a pseudo-terminal of this size; return what it printed."""
-    leader, follower = pty.openpty()
-    env = {**os.environ, "COLUMNS": str(columns), "LINES": str(lines)}
-    env.pop("NO_COLOR", None)
-    env.update(env_extra or {})
-    proc = subprocess.Popen([sys.executable, "-m", "goalmap", *args], stdout=follower,
-                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait()
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
+    return run_on_terminal(args, env_extra, columns, lines)[1].decode("utf-8", "replace")
 
 
 def _pager(tmp_path):

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from goalmap.errors import Problem
-from goalmap.kb import KnowledgeBase
 from goalmap.lint.config import LintConfig
 from goalmap.lint.problem import rank
 from goalmap.loader import Reading, place, read_tree

@@ -25,7 +25,6 @@ Passing example::
 
 from __future__ import annotations
 
-import re
 
 from goalmap.ids import arxiv_problem
 
