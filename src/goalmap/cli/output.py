@@ -8,6 +8,7 @@ reaches a screen, whether the view is printed plain or by rich.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from contextlib import contextmanager
@@ -49,16 +50,18 @@ def options(ctx: typer.Context, taxonomy: Optional[str] = None,
     return Options(taxonomy or base.taxonomy, base.use_cache and not no_cache)
 
 
-def scheme_names() -> list[str]:
+@functools.lru_cache(maxsize=None)
+def scheme_names() -> tuple[str, ...]:
     """The schemes of the packaged knowledge base, for help texts (read from file names, so
     ``--help`` loads nothing)."""
     from goalmap.workspace import packaged_taxonomy
 
     try:
-        return sorted(p.rsplit(".", 1)[0] for p in os.listdir(packaged_taxonomy() / "schemes")
-                      if p.endswith((".yaml", ".yml")))
+        return tuple(sorted(p.rsplit(".", 1)[0]
+                            for p in os.listdir(packaged_taxonomy() / "schemes")
+                            if p.endswith((".yaml", ".yml"))))
     except OSError:
-        return []
+        return ()
 
 
 def complete_scheme(ctx: typer.Context, incomplete: str) -> list[str]:
