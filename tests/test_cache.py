@@ -385,3 +385,35 @@ def test_record_shape_follows_the_models():
     assert fields["cells"] == ("map", None)
     assert dict((f, (h, s)) for f, h, s in shape["Citation"])["includes"] == ("many", "Citation")
     assert [f for f, _, _ in shape["Link"]] == ["type", "url", "label"]
+
+
+@pytest.mark.parametrize("name, plain", [
+    ("Link", ("code", "https://x.org")),  # one field short
+    ("Link", ("code", "https://x.org", ["a list"])),  # a list where a scalar goes
+    ("Link", ("code", ("https://x.org", {"a": 1}), None)),  # a dict inside a list of scalars
+    ("Row", ("r", None, {1: "one"})),  # a mapping with a non-string key
+    ("Row", ("r", None, {"a": ("nested",)})),  # a mapping holding a tuple
+    ("Row", ("r", None, ("not", "a", "mapping"))),
+    ("Citation", ("HH-RLHF", ("bai2022training",), (), None, None, ["not a tuple"])),
+    ("Citation", ("HH-RLHF", ("bai2022training",), (), None, None, (("too", "short"),))),
+    ("Work", None),
+])
+def test_cached_plain_data_of_the_wrong_shape_is_refused(name, plain):
+    """A cache entry becomes a record only when every value has the type the shape says;
+    otherwise ValueError, which the store turns into a miss."""
+    from goalmap.records import current
+
+    with pytest.raises(ValueError):
+        current().from_plain(name, plain)
+
+
+def test_cached_plain_data_round_trips_to_equal_records(mini):
+    from goalmap.records import current, to_plain
+
+    kb = loader.load(mini, use_cache=False)
+    records = current()
+    for work in kb.works.values():
+        assert records.from_plain("Work", to_plain(work)) == work
+    for scheme in kb.schemes.values():
+        again = records.from_plain("Scheme", to_plain(scheme))
+        assert again == scheme and type(again.categories[0]).__name__ == "Category"

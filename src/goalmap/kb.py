@@ -24,9 +24,12 @@ class Origin:
     prefix: tuple = ()
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
 def norm(text: str) -> str:
     """Fold a name for lookup: lower case, letters and digits only."""
-    return re.sub(r"[^0-9a-z]+", "", text.casefold())
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def entry_label(entry: Any) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import namedtuple
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Optional
 
@@ -23,7 +24,7 @@ from typing import Any, Optional
 # of nested models) or "map" (a mapping of scalars).
 Shape = dict[str, tuple[tuple[str, str, Optional[str]], ...]]
 
-_SCALARS = (str, int, float, bool, type(None))
+_SCALARS = frozenset((str, int, float, bool, type(None)))
 
 
 def fingerprint() -> str:
@@ -75,6 +76,13 @@ class Records:
         self.classes: dict[str, type] = {
             name: _record_class(name, [f for f, _, _ in fields])
             for name, fields in shape.items()}
+        # Per model: the positions of its scalar fields, and its other fields with how
+        # to build them, so that ``from_plain`` checks the scalars in one C-level pass.
+        self._plan: dict[str, tuple[int, Any, tuple[tuple[int, str, Optional[str]], ...]]] = {}
+        for name, fields in shape.items():
+            scalar = [i for i, (_, how, _) in enumerate(fields) if how == "value"]
+            self._plan[name] = (len(fields), _getter(scalar), tuple(
+                (i, how, sub) for i, (_, how, sub) in enumerate(fields) if how != "value"))
 
     # ------------------------------------------------------------- building
     def from_model(self, model: Any) -> Any:
@@ -99,29 +107,43 @@ class Records:
 
         Every value is checked, so damaged or crafted data is refused, never half-used.
         """
-        fields = self.shape[name]
-        if type(plain) is not tuple or len(plain) != len(fields):
-            raise ValueError(f"a {name} record has {len(fields)} fields")
-        values = []
-        for (field, how, sub), v in zip(fields, plain):
-            if how == "value":
-                if type(v) is tuple:
-                    if not all(type(x) in _SCALARS for x in v):
-                        raise ValueError(field)
-                elif type(v) not in _SCALARS:
-                    raise ValueError(field)
-            elif how == "one":
-                v = None if v is None else self.from_plain(sub, v)
+        size, scalars, others = self._plan[name]
+        if type(plain) is not tuple or len(plain) != size:
+            raise ValueError(f"a {name} record has {size} fields")
+        # A scalar field holds a scalar or a tuple of scalars.
+        kinds = set(map(type, scalars(plain)))
+        if tuple in kinds:
+            kinds.discard(tuple)
+            for v in scalars(plain):
+                if type(v) is tuple and not _SCALARS.issuperset(map(type, v)):
+                    raise ValueError(f"a {name} record holds a non-scalar in a list")
+        if not _SCALARS.issuperset(kinds):
+            raise ValueError(f"a {name} record holds a {kinds - _SCALARS} value")
+        if not others:
+            return self.classes[name]._make(plain)
+        values = list(plain)
+        for i, how, sub in others:
+            v = values[i]
+            if how == "one":
+                values[i] = None if v is None else self.from_plain(sub, v)
             elif how == "many":
                 if type(v) is not tuple:
-                    raise ValueError(field)
-                v = tuple(self.from_plain(sub, x) for x in v)
-            else:
-                if type(v) is not dict or not all(
-                        type(k) is str and type(x) in _SCALARS for k, x in v.items()):
-                    raise ValueError(field)
-            values.append(v)
-        return self.classes[name](*values)
+                    raise ValueError(f"{name}.{self.shape[name][i][0]} is not a list")
+                values[i] = tuple([self.from_plain(sub, x) for x in v])
+            elif type(v) is not dict or not all(type(k) is str for k in v) or not \
+                    _SCALARS.issuperset(map(type, v.values())):
+                raise ValueError(f"{name}.{self.shape[name][i][0]} is not a mapping of scalars")
+        return self.classes[name]._make(values)
+
+
+def _getter(positions: list[int]) -> Any:
+    """A function returning the values at ``positions`` of a tuple, as a tuple."""
+    if not positions:
+        return lambda plain: ()
+    if len(positions) == 1:
+        i = positions[0]
+        return lambda plain: (plain[i],)
+    return itemgetter(*positions)
 
 
 def _record_class(name: str, fields: list[str]) -> type:
