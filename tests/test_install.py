@@ -31,7 +31,7 @@ def test_wheel_contains_the_taxonomy(wheel):
     assert "goalmap/cli/__init__.py" in names
     assert any(n.endswith("entry_points.txt") for n in names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "goalmap = goalmap.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+    assert "goalmap = goalmap.__main__:run" in zipfile.ZipFile(wheel).read(entry).decode()
 
 
 def test_installed_package_shows_values_from_another_folder(wheel, tmp_path):

@@ -87,3 +87,54 @@ def test_plain_output_does_not_need_rich(tmp_path, mini, args):
     assert out.strip()
     assert not top(modules, "rich")
     assert not top(modules, "networkx")
+
+
+GC_PROBE = textwrap.dedent("""
+    import gc, json, runpy, sys
+    import goalmap.loader
+
+    out, sys.argv = sys.argv[1], ["goalmap"] + sys.argv[2:]
+    seen = {"before": gc.isenabled()}
+    real = goalmap.loader.load
+
+    def load(*args, **kwargs):  # the first thing the command itself does
+        seen["command"] = gc.isenabled()
+        seen["frozen"] = gc.get_freeze_count()
+        return real(*args, **kwargs)
+
+    goalmap.loader.load = load
+    try:
+        runpy.run_module("goalmap", run_name="__main__", alter_sys=True)
+    except SystemExit as exc:
+        seen["code"] = exc.code or 0
+    with open(out, "w") as fh:
+        json.dump(seen, fh)
+""")
+
+
+def test_the_collector_is_paused_for_start_up_and_on_for_the_command(tmp_path, mini):
+    """The entry point pauses the cyclic collector while typer and pydantic load (most of
+    the start-up, goalmap.startup), and the command runs with it on again: what start-up
+    made is frozen, and garbage the command makes is collected as usual."""
+    out = tmp_path / "gc.json"
+    subprocess.run([sys.executable, "-c", GC_PROBE, str(out), "--taxonomy", str(mini),
+                    "show", "values"], check=True, timeout=120, stdout=subprocess.DEVNULL)
+    seen = json.loads(out.read_text())
+    assert seen["before"] is True and seen["code"] == 0
+    assert seen["command"] is True
+    assert seen["frozen"] > 10000  # the start-up's objects, frozen when it ended
+
+
+def test_importing_goalmap_as_a_library_leaves_the_collector_alone(mini):
+    code = textwrap.dedent(f"""
+        import gc, goalmap, goalmap.cli
+        from typer.testing import CliRunner
+        kb = goalmap.load({str(mini)!r})
+        result = CliRunner().invoke(goalmap.cli.app, ["--taxonomy", {str(mini)!r}, "show",
+                                                      "values"])
+        assert result.exit_code == 0, result.output
+        print(gc.isenabled(), gc.get_freeze_count(), len(kb.works) > 0)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, check=True).stdout
+    assert out.split() == ["True", "0", "True"]

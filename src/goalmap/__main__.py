@@ -1,3 +1,14 @@
-from goalmap.cli import main
+"""The process entry point: ``python -m goalmap`` and the ``goalmap`` console script."""
 
-main()
+from goalmap.startup import pause
+
+
+def run() -> None:
+    pause()  # until the command starts (goalmap.startup says why)
+    from goalmap.cli import main
+
+    main()
+
+
+if __name__ == "__main__":
+    run()

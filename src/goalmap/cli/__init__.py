@@ -14,6 +14,7 @@ from typing import Optional
 import typer
 
 from goalmap import __version__
+from goalmap.startup import resume as resume_gc
 from goalmap.cli.output import NoCacheOption, Options, TaxonomyOption
 
 
@@ -31,6 +32,7 @@ def _main(
                                  help="Print the version and exit."),
 ) -> None:
     ctx.obj = Options(taxonomy, not no_cache and not os.environ.get("GOALMAP_NO_CACHE"))
+    resume_gc()  # start-up is over: the command runs with the collector on
 
 
 # The command groups: the module under goalmap.cli, and the commands its register(app) adds
