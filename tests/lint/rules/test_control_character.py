@@ -58,3 +58,39 @@ def test_the_documented_examples(run_rule):
     assert run_rule("control-character", {"works/bai2022constitutional.yaml": failing}) == [
         ("works/bai2022constitutional.yaml", 2, 8)]
     assert run_rule("control-character", {"works/bai2022constitutional.yaml": passing}) == []
+
+
+def test_mapping_keys_and_values_and_nested_entries_are_found_once(run_rule):
+    """A table cell's key and value, and a category inside a scheme: each reported once,
+    at its own line (the category as the category, not again under its scheme)."""
+    problems = run_rule("control-character", {
+        "tables/t9.yaml": r'''
+            id: t9
+            name: Table nine
+            columns:
+              - key: a
+                label: A
+            rows:
+              - label: Row one
+                cells:
+                  "a\e": fine
+              - label: Row two
+                cells:
+                  a: "bad \x85 value"
+        ''',
+        "schemes/s9.yaml": r'''
+            id: s9
+            name: Scheme nine
+            categories:
+              - id: s9-top
+                label: "Top \u2066 isolate"
+                level: values
+        ''',
+    }, full=True)
+    where = sorted((p.file, p.line, p.message.split(" holds")[0], p.message.split(
+        "character ")[1].split(" at ")[0]) for p in problems)
+    assert where == [
+        ("schemes/s9.yaml", 5, "the text", "U+2066"),
+        ("tables/t9.yaml", 9, "the key", "U+001B (ESC)"),
+        ("tables/t9.yaml", 12, "the text", "U+0085 (NEL)"),
+    ]

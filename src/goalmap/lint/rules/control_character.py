@@ -53,8 +53,30 @@ def strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, bool]]:
             yield from strings(item, path + (i,))
 
 
+def texts(value: Any, out: list[str]) -> None:
+    """Append every string inside a record (its values and mapping keys) to ``out``."""
+    if type(value) is str:
+        out.append(value)
+    elif isinstance(value, tuple):  # a record, or a list of values or records
+        for item in value:
+            if item is not None and type(item) not in (int, bool, float):
+                texts(item, out)
+    elif type(value) is dict:
+        for key, item in value.items():
+            texts(key, out)
+            texts(item, out)
+
+
 def check(ctx):
     for kind, entry_id, entry in ctx.entries():
+        # Most entries are clean: one search over all their strings clears them, and only
+        # an entry that holds an unsafe character is walked again to say where.
+        found_texts: list[str] = []
+        for field, value in zip(entry._fields, entry):
+            if not (kind == "scheme" and field == "categories"):
+                texts(value, found_texts)
+        if not first_unsafe("\n".join(found_texts)):
+            continue
         data = as_dict(entry)
         if kind == "scheme":  # its categories are entries of their own, checked once there
             data = {k: v for k, v in data.items() if k != "categories"}
