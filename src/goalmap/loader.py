@@ -141,17 +141,18 @@ def read_tree(root: Path | str, store: Optional[Store] = None,
         found_files, folder_problems = _walk(root)
         problems = list(folder_problems)
         top = os.fspath(root)
+        real_top = os.path.realpath(top)  # what every file must resolve inside
         if overlay:
             known = {rel for _, rel in found_files}
             found_files = sorted(found_files + [(os.path.join(top, rel), rel) for rel in overlay
                                                 if rel not in known], key=lambda pair: pair[1])
         for path, rel in found_files:
             if overlay and rel in overlay:
-                source = source_from_text(path, rel, top, overlay[rel])
+                source = source_from_text(path, rel, real_top, overlay[rel])
             elif store is not None and (cached := store.get(path, rel)) is not None:
-                source = SourceFile(rel, path, top, cached)
+                source = SourceFile(rel, path, real_top, cached)
             else:
-                source = read_source(path, rel, top)
+                source = read_source(path, rel, real_top)
                 if store is not None and not source.problems:
                     store.put(path, rel, source.entries)
             problems.extend(source.problems)

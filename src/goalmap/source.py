@@ -29,7 +29,7 @@ class SourceFile:
 
     rel: str  # relative to the taxonomy root, with "/"
     path: str
-    root: str
+    root: str  # the taxonomy folder's real path
     entries: list = field(default_factory=list)  # (prefix in the file, record)
     problems: list[Problem] = field(default_factory=list)
     claimed: set[str] = field(default_factory=set)  # ids a file with problems meant to define
@@ -74,14 +74,16 @@ def read_text(path: str, rel: str, root: str) -> tuple[Optional[str], list[Probl
     Only a regular file that resolves inside ``root`` (a link may point within the
     folder, never out of it), of at most MAX_FILE_BYTES, in UTF-8.  A FIFO, a device or
     a socket is refused without waiting on it; nothing outside the folder is opened.
+    ``root`` is the folder's real path (``os.path.realpath``), resolved once per load
+    by the caller rather than once per file.
     """
 
     def refuse(message: str, hint: str) -> tuple[None, list[Problem]]:
         return None, [Problem(rel, 0, 0, message, rule="yaml-syntax", hint=hint)]
 
     try:
-        real, top = os.path.realpath(path), os.path.realpath(root)
-        inside = os.path.commonpath([real, top]) == top
+        real = os.path.realpath(path)
+        inside = os.path.commonpath([real, root]) == root
     except (OSError, ValueError):
         inside = False
     if not inside:
