@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 from goalmap.errors import Problem
 
 _T = "tag:yaml.org,2002:"
+_STR = _T + "str"
 _constructor = yaml.constructor.SafeConstructor()
 _SCALARS = {
     _T + "str": lambda n: n.value,
@@ -76,7 +77,12 @@ class _Builder:
         self.pos = positions
         self.text = text
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()  # nodes built: a node met twice is an alias
+        # Nodes built: a node met twice is an alias.  Without an '&' there is no anchor,
+        # so no alias either (an alias to no anchor is a syntax error): nothing to track.
+        self.seen: set[int] | None = set() if _has_anchor(text) else None
+        # Plain strings (most values) are taken as they are, without a call of build per
+        # value, when there is nothing to record for them (no positions, no anchors).
+        self.plain = positions is None and self.seen is None
 
     def problem(self, node: yaml.Node, msg: str, rule: str, path: tuple) -> None:
         line, col = _mark(node)
@@ -95,9 +101,10 @@ class _Builder:
             self.problems.append(Problem(self.file, line, col, f"the document is nested more "
                                          f"than {MAX_DEPTH} levels deep", rule="yaml-syntax"))
             raise _Refused
-        if id(node) in self.seen:
-            self.refuse_alias(node)
-        self.seen.add(id(node))
+        if self.seen is not None:
+            if id(node) in self.seen:
+                self.refuse_alias(node)
+            self.seen.add(id(node))
         if self.pos is not None:
             self.pos.values[path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
@@ -115,6 +122,9 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _T + "seq":
                 self.problem(node, f"the tag '{node.tag}' is not allowed here", "yaml-syntax", path)
+            if self.plain and len(path) < MAX_DEPTH:
+                return [item.value if item.tag == _STR and type(item) is yaml.ScalarNode
+                        else self.build(item, path + (i,)) for i, item in enumerate(node.value)]
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         if node.tag != _T + "map":
             self.problem(node, f"the tag '{node.tag}' is not allowed here", "yaml-syntax", path)
@@ -135,7 +145,11 @@ class _Builder:
             first[key] = key_node
             if self.pos is not None:
                 self.pos.keys[sub] = _mark(key_node)
-            out[key] = self.build(value_node, sub)
+            if (self.plain and value_node.tag == _STR and type(value_node) is yaml.ScalarNode
+                    and len(sub) <= MAX_DEPTH):
+                out[key] = value_node.value
+            else:
+                out[key] = self.build(value_node, sub)
         return out
 
 
