@@ -166,6 +166,25 @@ def test_symlinked_folder_is_reported_not_followed(tax, tmp_path):
     assert "evil2020x" not in done.stdout + done.stderr
 
 
+def test_a_folder_swapped_for_a_link_after_the_walk_is_not_read_through(tax, tmp_path):
+    """The gate opens a file one name at a time without following links, so a folder that
+    became a link between listing and reading (a race) leads nowhere outside."""
+    from goalmap.source import read_text
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "jiang2021delphi.yaml").write_text("id: ghp_SECRETTOKEN123\n")
+    works = tax / "works"
+    path = str(works / "jiang2021delphi.yaml")
+    shutil.move(works, tax / ".works-before")
+    os.symlink(outside, works)
+    text, problems = read_text(path, "works/jiang2021delphi.yaml", os.path.realpath(tax))
+    assert text is None
+    assert [(p.file, p.rule) for p in problems] == [("works/jiang2021delphi.yaml",
+                                                     "yaml-syntax")]
+    assert "outside the taxonomy folder" in problems[0].message
+
+
 def test_oversized_file_is_refused_unread(tax):
     big = tax / "works" / "big2020x.yaml"
     big.write_text("id: big2020x\ntitle: T\nyear: 2020\nsummary: " + "x" * (2 << 20) + "\n")
