@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-MINI = ROOT / "tests" / "fixtures" / "mini"
+from fixturetree import MINI, write_tree  # noqa: F401 - the suite imports them from here
 
 # A raw control character (C0 but tab and newline, DEL, C1) or a bidi override: what must
 # never reach a human-facing output.
@@ -64,16 +61,6 @@ def clean(run: Run, codes=(0, 1, 2, 3, 4)) -> None:
     """No traceback, and an exit code from goalmap's table."""
     assert "Traceback" not in run.err, run.err
     assert run.code in codes, (run.code, run.err)
-
-
-def write_tree(root: Path, files: dict[str, str]) -> Path:
-    """A copy of the mini taxonomy at ``root`` with ``files`` (relative path -> YAML) added."""
-    shutil.copytree(MINI, root)
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return root
 
 
 def cite(root: Path, work_id: str) -> None:

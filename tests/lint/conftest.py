@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import itertools
-import shutil
-import textwrap
-from pathlib import Path
 
 import pytest
 
+from fixturetree import MINI, write_tree  # noqa: F401 - tests import them from here
 from goalmap.lint import LintConfig, lint
-
-MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini"
-
-
-def write_tree(root: Path, files: dict[str, str], base: bool = True) -> Path:
-    if base:
-        shutil.copytree(MINI, root)
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return root
 
 
 @pytest.fixture
