@@ -44,7 +44,7 @@ def add_arxiv(
 
         wanted = list(dict.fromkeys(arxiv_id(i) for i in ids))
         _run(options(ctx, taxonomy), wanted, "arxiv",
-             lambda client, todo: arxiv_papers(client, todo), make_client, dry_run, as_json)
+             arxiv_papers, make_client, dry_run, as_json)
 
 
 @add_app.command("doi")
