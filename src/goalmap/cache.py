@@ -112,7 +112,6 @@ class Store:
         self.path = path
         self.key = _key(root, schema)
         self.shape: Optional[dict] = None
-        self._records: Any = None  # the records of ``shape``, adopted on first use
         self.files: dict[str, tuple] = {}
         self.written_ns = 0  # the cache file's mtime: entries not older than it are racy
         self.seen: set[str] = set()
@@ -153,11 +152,9 @@ class Store:
         try:
             if not self._fresh(cached[0], now):
                 return None
-            records = self._records
-            if records is None:
-                from goalmap.records import adopt
+            from goalmap.records import adopt
 
-                records = self._records = adopt(self.shape)
+            records = adopt(self.shape)
             return [(tuple(prefix), records.from_plain(model, plain))
                     for prefix, model, plain in cached[1]]
         except Exception:  # noqa: BLE001 - a wrong-shaped entry is a miss, never a traceback
@@ -172,8 +169,7 @@ class Store:
         if now is None:
             return
         self.seen.add(rel)
-        if self.shape is not current().shape:
-            self.shape, self._records = current().shape, None
+        self.shape = current().shape
         self.files[rel] = (now, [(prefix, type(e).__name__, to_plain(e)) for prefix, e in entries])
         self.dirty = True
 

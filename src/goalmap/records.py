@@ -192,6 +192,8 @@ def current() -> Records:
 def adopt(shape: Shape) -> Records:
     """The records of a shape read from the cache (no pydantic); kept for this process."""
     global _current
-    if _current is None or _current.shape != shape:
+    # Called once per cached file with the same shape object: compare contents only when
+    # it is another object.
+    if _current is None or (_current.shape is not shape and _current.shape != shape):
         _current = Records(shape)
     return _current
